@@ -1,0 +1,138 @@
+/**
+ * The Analysis: laut's public JSON contract, a projection of the Doc. Everything a renderer,
+ * the CLI or (later) the API shows is read from here, so output formats never reach into the
+ * Doc's internals. Documented in docs/ANALYSIS.md; JSON Schema in schema/analysis.schema.json.
+ * Bump SCHEMA_VERSION on any change a consumer could notice (minor: added field; major: changed).
+ */
+import type { Doc, EntityType, Medium, ParagraphKind, QuotedRole, QuoteType, Span } from "./doc.js";
+
+export const SCHEMA_VERSION = "1.0.0";
+
+export interface TextSpan extends Span {
+  text: string;
+}
+
+export interface AnalysisQuote {
+  id: string;
+  type: QuoteType;
+  medium: Medium;
+  /** message text; parts of a discontinuous message are joined with " … " */
+  text: string;
+  spans: Span[];
+  /** ids of the stretches in quote marks (see `quoted`) that belong to this quote */
+  quoted: string[];
+  cue: (TextSpan & { lemma: string; parts: Span[] }) | null;
+  speaker: (TextSpan & { name: string; entity?: string; role?: string }) | null;
+  addressee: TextSpan | null;
+  confidence: number;
+  attribution: string;
+}
+
+export interface AnalysisQuoted extends TextSpan {
+  id: string;
+  role: QuotedRole;
+  inner: Span;
+  quote: string | null;
+}
+
+export interface AnalysisEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  role: string | null;
+  mentions: TextSpan[];
+}
+
+export interface Analysis {
+  schemaVersion: string;
+  source: { name: string | null; format: "text" | "html"; encoding: string | null };
+  text: string;
+  title: TextSpan | null;
+  paragraphs: (Span & { kind: ParagraphKind })[];
+  sentences: (Span & { paragraph: number })[];
+  tokens: Span[];
+  quoted: AnalysisQuoted[];
+  quotes: AnalysisQuote[];
+  entities: AnalysisEntity[];
+}
+
+const textSpan = (doc: Doc, span: Span): TextSpan => ({
+  start: span.start,
+  end: span.end,
+  text: doc.slice(span),
+});
+
+export function toAnalysis(doc: Doc): Analysis {
+  const tokens = doc.get("tokens");
+  const paragraphs = doc.get("paragraphs");
+  const quoted = doc.get("quoted");
+  const quotes = doc.get("quotes");
+  const entities = doc.get("entities");
+
+  const tokenSpans: Span[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    tokenSpans[i] = { start: tokens.starts[i] ?? 0, end: tokens.ends[i] ?? 0 };
+  }
+
+  const quoteOfQuoted = new Map<number, string>();
+  quotes.forEach((q, qi) => {
+    for (const m of q.quoted) quoteOfQuoted.set(m, `q${qi + 1}`);
+  });
+
+  const titleParagraph = paragraphs.find((p) => p.kind === "title");
+  const meta = doc.meta as { name?: string; format?: "text" | "html"; encoding?: string };
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: { name: meta.name ?? null, format: meta.format ?? "text", encoding: meta.encoding ?? null },
+    text: doc.text,
+    title: titleParagraph ? textSpan(doc, titleParagraph) : null,
+    paragraphs: paragraphs.map((p) => ({ start: p.start, end: p.end, kind: p.kind })),
+    sentences: doc.get("sentences").map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph })),
+    tokens: tokenSpans,
+    quoted: quoted.map((q, i) => ({
+      id: `m${i + 1}`,
+      ...textSpan(doc, q),
+      role: q.role,
+      inner: { start: q.inner.start, end: q.inner.end },
+      quote: quoteOfQuoted.get(i) ?? null,
+    })),
+    quotes: quotes.map((q, i) => {
+      const entity = q.speaker?.entity != null ? entities[q.speaker.entity] : undefined;
+      return {
+        id: `q${i + 1}`,
+        type: q.type,
+        medium: q.medium,
+        text: q.spans.map((s) => doc.slice(s)).join(" … "),
+        spans: q.spans.map((s) => ({ start: s.start, end: s.end })),
+        quoted: q.quoted.map((m) => `m${m + 1}`),
+        cue: q.cue
+          ? {
+              ...textSpan(doc, q.cue),
+              text: q.cue.parts.map((p) => doc.slice(p)).join(" … "),
+              lemma: q.cue.lemma,
+              parts: q.cue.parts.map((p) => ({ start: p.start, end: p.end })),
+            }
+          : null,
+        speaker: q.speaker
+          ? {
+              ...textSpan(doc, q.speaker),
+              name: entity?.name ?? doc.slice(q.speaker),
+              ...(q.speaker.entity != null ? { entity: `e${q.speaker.entity + 1}` } : {}),
+              ...(entity?.role ? { role: entity.role } : {}),
+            }
+          : null,
+        addressee: q.addressee ? textSpan(doc, q.addressee) : null,
+        confidence: Math.round(q.confidence * 1000) / 1000,
+        attribution: q.attribution,
+      };
+    }),
+    entities: entities.map((e, i) => ({
+      id: `e${i + 1}`,
+      type: e.type,
+      name: e.name,
+      role: e.role,
+      mentions: e.mentions.map((m) => textSpan(doc, m)),
+    })),
+  };
+}

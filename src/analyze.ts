@@ -1,0 +1,43 @@
+/**
+ * The default German news pipeline and the library entry point `analyze(text, options)`.
+ * Stage order is data, checked by Pipeline at module load: text → speech (entities for now come
+ * from the speakers the speech stage finds; a trained NER stage comes with a later issue).
+ */
+import { type Analysis, toAnalysis } from "./analysis.js";
+import { Doc } from "./doc.js";
+import { Pipeline } from "./pipeline.js";
+import { attributionStage } from "./speech/attribution.js";
+import { quoteMarkStage } from "./speech/quote-marks.js";
+import { quotedStage } from "./speech/quoted.js";
+import { paragraphStage } from "./text/paragraphs.js";
+import { sentenceStage } from "./text/sentences.js";
+import { tokenStage } from "./text/tokenize.js";
+import { viewStage } from "./text/view.js";
+
+export const defaultPipeline = new Pipeline([
+  viewStage,
+  tokenStage,
+  paragraphStage,
+  sentenceStage,
+  quoteMarkStage,
+  quotedStage,
+  attributionStage,
+]);
+
+export interface AnalyzeOptions {
+  /** where the text came from (file name, URL), echoed in `source.name` */
+  name?: string;
+  format?: "text" | "html";
+  /** encoding the input bytes were decoded from, echoed in `source.encoding` */
+  encoding?: string;
+}
+
+/** Run the pipeline and keep the Doc (for renderers and tests that want the layers). */
+export function analyzeDoc(text: string, options: AnalyzeOptions = {}): Doc {
+  const doc = new Doc(text, { ...options });
+  return defaultPipeline.run(doc);
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return toAnalysis(analyzeDoc(text, options));
+}
