@@ -1,0 +1,187 @@
+/**
+ * Who is who in one article. Mentions are registered in text order; a later "Kirby" finds
+ * "John Kirby", "er" finds the last person it agrees with, Pjöngjang stands for North Korea.
+ * The canonical name is the fullest personal name the article gives; the role ("Sprecher des
+ * Nationalen Sicherheitsrates der USA") is kept beside it.
+ */
+import type { Entity, EntityType, Span } from "../doc.js";
+import { lookupMetonym } from "../lang/de/lexicon.js";
+import type { Phrase, Words } from "../speech/phrases.js";
+
+interface Mention extends Span {
+  entity: number;
+  gender: string;
+  kind: Phrase["kind"];
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+export class EntityRegistry {
+  readonly entities: Entity[] = [];
+  readonly #mentions: Mention[] = [];
+  readonly #genders: string[] = [];
+  readonly #byKey = new Map<string, number>();
+  readonly #bySurname = new Map<string, number>();
+  readonly #w: Words;
+
+  constructor(w: Words) {
+    this.#w = w;
+  }
+
+  /** Resolve a phrase to an entity, registering the mention. `create` false only looks up. */
+  resolve(p: Phrase, options: { create: boolean } = { create: true }): number | null {
+    const w = this.#w;
+    const span = { start: w.start(p.first), end: w.end(trimEnd(w, p)) };
+    const existing = this.#mentions.find((m) => m.start === span.start && m.end === span.end);
+    if (existing) return existing.entity;
+    let entity: number | null = null;
+    switch (p.kind) {
+      case "pronoun":
+        entity = this.#antecedent(p, span.start);
+        break;
+      case "person":
+        entity = this.#person(p, options.create);
+        break;
+      case "place":
+      case "org":
+      case "role":
+      case "noun":
+        entity = this.#named(p, options.create);
+        break;
+    }
+    if (entity !== null) {
+      this.#mentions.push({ ...span, entity, gender: p.gender, kind: p.kind });
+      const e = this.entities[entity] as Entity;
+      if (!e.mentions.some((m) => m.start === span.start)) {
+        e.mentions.push(span);
+        e.mentions.sort((a, b) => a.start - b.start);
+      }
+    }
+    return entity;
+  }
+
+  #add(type: EntityType, name: string, role: string | null, gender: string, key: string): number {
+    const index = this.entities.length;
+    this.entities.push({ type, name, role, mentions: [] });
+    this.#genders.push(gender);
+    this.#byKey.set(key, index);
+    return index;
+  }
+
+  #person(p: Phrase, create: boolean): number | null {
+    const w = this.#w;
+    const name = w.text.slice(w.start(p.nameFirst), w.end(p.nameEnd - 1));
+    const surname = w.word(p.nameEnd - 1);
+    const role = roleText(w, p);
+    let index = this.#byKey.get(lower(name)) ?? this.#bySurname.get(lower(surname));
+    if (index === undefined) {
+      if (!create) return null;
+      index = this.#add("PER", name, role, p.gender, lower(name));
+    } else {
+      const e = this.entities[index] as Entity;
+      // keep the fullest name and the first role the article gives
+      if (name.length > e.name.length && name.endsWith(e.name.split(" ").at(-1) ?? "")) e.name = name;
+      if (!e.role && role) e.role = role;
+      this.#byKey.set(lower(name), index);
+    }
+    this.#bySurname.set(lower(surname), index);
+    return index;
+  }
+
+  #named(p: Phrase, create: boolean): number | null {
+    const w = this.#w;
+    const head = w.text.slice(w.start(p.headFirst), w.end(p.headEnd - 1));
+    const single = p.headEnd - p.headFirst === 1;
+    // a bare surname already known: "Kirby"
+    if (single && p.det === "") {
+      const known = this.#bySurname.get(lower(head));
+      if (known !== undefined) return known;
+    }
+    const metonym = lookupMetonym(head);
+    if (metonym) {
+      const key = lower(metonym.canonical);
+      return (
+        this.#byKey.get(key) ??
+        (create
+          ? this.#add(metonym.type === "ORG" ? "ORG" : "LOC", metonym.canonical, null, p.gender, key)
+          : null)
+      );
+    }
+    // a role without a name ("der Sprecher") means the last person holding that role, if any
+    if (p.kind === "role") {
+      const roleWord = lower(w.word(p.headFirst));
+      for (let m = this.#mentions.length - 1; m >= 0; m--) {
+        const e = this.entities[(this.#mentions[m] as Mention).entity] as Entity;
+        if (e.type === "PER" && e.role && lower(e.role).includes(roleWord))
+          return (this.#mentions[m] as Mention).entity;
+      }
+    }
+    // the canonical name leaves out the article and quote marks: "russische Aussenministerium", "New York Times"
+    const quotedName = w.isQuoteMark(p.headFirst - 1);
+    const text = quotedName
+      ? head
+      : w.text.slice(w.start(p.det ? p.first + 1 : p.first), w.end(trimEnd(w, p)));
+    const key = lower(text);
+    const known = this.#byKey.get(key);
+    if (known !== undefined) return known;
+    if (!create) return null;
+    if (single && p.kind === "noun" && p.det === "") {
+      // an unknown bare capitalised word as a speaker is most often a surname
+      const index = this.#add("PER", head, null, "u", key);
+      this.#bySurname.set(lower(head), index);
+      return index;
+    }
+    const type: EntityType = p.kind === "role" ? "PER" : p.kind === "noun" ? "OTH" : "ORG";
+    return this.#add(type, text, null, p.gender, key);
+  }
+
+  /** The last entity before `offset` a pronoun can refer to: er → a man (or a masculine noun), sie → a woman, a feminine noun or a plural, es → a neuter noun. */
+  #antecedent(p: Phrase, offset: number): number | null {
+    const pronoun = lower(this.#w.word(p.first));
+    const fits = (m: Mention): boolean => {
+      const gender = this.#genders[m.entity] ?? m.gender;
+      if (pronoun === "er")
+        return gender === "m" || (gender === "u" && m.kind !== "org" && m.kind !== "place");
+      if (pronoun === "sie")
+        return gender === "f" || gender === "p" || (gender === "u" && m.kind === "person");
+      if (pronoun === "es") return gender === "n";
+      return false;
+    };
+    // the nearest fitting mention before the pronoun; for er/sie a person beats a nearer noun
+    let person: Mention | null = null;
+    let other: Mention | null = null;
+    for (const m of this.#mentions) {
+      if (m.start >= offset || !fits(m)) continue;
+      if ((this.entities[m.entity] as Entity).type === "PER" && pronoun !== "es") {
+        if (!person || m.start > person.start) person = m;
+      } else if (!other || m.start > other.start) other = m;
+    }
+    const fallback = (person ?? other)?.entity ?? null;
+    return fallback;
+  }
+}
+
+/** The phrase without a trailing comma that closed an apposition. */
+function trimEnd(w: Words, p: Phrase): number {
+  let end = p.end - 1;
+  while (end > p.first && w.isPunct(end, ",")) end--;
+  return end;
+}
+
+/** The role words of a person phrase: everything but the determiner and the name. */
+function roleText(w: Words, p: Phrase): string | null {
+  const first = p.det ? p.first + 1 : p.first;
+  if (p.nameFirst > first) {
+    let end = p.nameFirst - 1;
+    while (end > first && w.isPunct(end, ",")) end--;
+    return w.text.slice(w.start(first), w.end(end));
+  }
+  if (p.nameEnd < p.end - 1) {
+    let start = p.nameEnd;
+    while (start < p.end && w.isPunct(start, ",")) start++;
+    let end = p.end - 1;
+    while (end > start && w.isPunct(end, ",")) end--;
+    if (end >= start) return w.text.slice(w.start(start), w.end(end));
+  }
+  return null;
+}

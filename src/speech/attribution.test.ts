@@ -1,0 +1,157 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { type Analysis, analyze } from "../index.js";
+
+/** Each direct quote as "message ← speaker name (mention as written)". */
+function who(a: Analysis): string[] {
+  return a.quotes
+    .filter((q) => q.type === "direct")
+    .map((q) => {
+      const speaker = q.speaker
+        ? `${q.speaker.name}${q.speaker.text !== q.speaker.name ? ` (${q.speaker.text})` : ""}`
+        : "—";
+      return `${q.text} ← ${speaker}`;
+    });
+}
+
+const roleOf = (a: Analysis, inner: string) =>
+  a.quoted.find((q) => a.text.slice(q.inner.start, q.inner.end) === inner)?.role;
+
+describe("direct quotes and their speakers", () => {
+  it("«…», sagte X. — speaker after the cue, with role and addressee", () => {
+    const a = analyze(
+      "Bern erwartet einen kalten Winter.\n\n«Die Lage ist ernst, aber beherrschbar», sagte Bundesrat Martin Keller der Zeitung am Montag.",
+    );
+    expect(who(a)).toEqual([
+      "«Die Lage ist ernst, aber beherrschbar» ← Martin Keller (Bundesrat Martin Keller)",
+    ]);
+    const q = a.quotes[0];
+    expect(q?.cue?.text).toBe("sagte");
+    expect(q?.addressee?.text).toBe("der Zeitung");
+    expect(q?.speaker?.role).toBe("Bundesrat");
+  });
+
+  it("X sagte: «…» — speaker before the colon", () => {
+    const a = analyze("Die Ärztin Anna Berger sagte am Abend: «Wir haben die Kapazitäten verdoppelt.»");
+    expect(who(a)).toEqual([
+      "«Wir haben die Kapazitäten verdoppelt.» ← Anna Berger (Die Ärztin Anna Berger)",
+    ]);
+    expect(a.quotes[0]?.attribution).toBe("colon");
+  });
+
+  it("«…», so X. — and a surname resolves to the full name introduced earlier", () => {
+    const a = analyze(
+      "Der Sprecher des Verkehrsministeriums, Thomas Brunner, kündigte neue Kontrollen an. «Wir werden das nicht länger hinnehmen», so Brunner weiter.",
+    );
+    expect(who(a)).toEqual(["«Wir werden das nicht länger hinnehmen» ← Thomas Brunner (Brunner)"]);
+    expect(a.quotes[0]?.speaker?.role).toBe("Sprecher des Verkehrsministeriums");
+  });
+
+  it("«…», betonte er. — the pronoun resolves to the last compatible person", () => {
+    const a = analyze(
+      "Die Ministerin Laura Frei traf am Dienstag den Gewerkschaftschef Peter Hofer. «Wir sind uns in vielen Punkten einig», betonte er. «Der Weg ist aber noch weit», sagte sie.",
+    );
+    expect(who(a)).toEqual([
+      "«Wir sind uns in vielen Punkten einig» ← Peter Hofer (er)",
+      "«Der Weg ist aber noch weit» ← Laura Frei (sie)",
+    ]);
+  });
+
+  it("headline style: Name: «…» über …", () => {
+    const a = analyze(
+      "Hofer: «Keine Kompromisse» bei den Löhnen\n\nDer Gewerkschaftschef Peter Hofer bleibt hart. Er fordert fünf Prozent mehr Lohn.",
+    );
+    expect(who(a)).toEqual(["«Keine Kompromisse» ← Peter Hofer (Hofer)"]);
+    expect(a.quotes[0]?.attribution).toBe("headline");
+  });
+
+  it("a quote over several sentences is one quote; a quote without a cue goes to the previous speaker", () => {
+    const a = analyze(
+      "«Wir sind bereit. Wir warten nur noch auf das Signal», sagte Einsatzleiter Markus Vogel. «Dann geht es sehr schnell.»",
+    );
+    expect(who(a)).toEqual([
+      "«Wir sind bereit. Wir warten nur noch auf das Signal» ← Markus Vogel (Einsatzleiter Markus Vogel)",
+      "«Dann geht es sehr schnell.» ← Markus Vogel (Einsatzleiter Markus Vogel)",
+    ]);
+    expect(a.quotes[1]?.attribution).toBe("continuation");
+  });
+
+  it("a quote carried over two paragraphs stays one quote", () => {
+    const a = analyze(
+      "Die Bürgermeisterin Sabine Roth sagte: «Der Bahnhof wird bis 2030 umgebaut. Die Pläne liegen vor.\n\n«Wir rechnen mit Kosten von 40 Millionen Franken.»",
+    );
+    expect(a.quotes).toHaveLength(1);
+    expect(a.quotes[0]?.spans).toHaveLength(2);
+    expect(a.quotes[0]?.speaker?.name).toBe("Sabine Roth");
+  });
+
+  it("an interrupted quote is one quote in two parts", () => {
+    const a = analyze("«Wir werden», sagte Keller, «keinen Millimeter nachgeben.»");
+    expect(a.quotes).toHaveLength(1);
+    expect(a.quotes[0]?.text).toBe("«Wir werden» … «keinen Millimeter nachgeben.»");
+  });
+
+  it("«…», hiess es. — speaker from the speech event before, else unattributed", () => {
+    const withSource = analyze(
+      "Die Polizei teilte am Morgen mit, der Täter sei gefasst. «Es besteht keine Gefahr mehr für die Bevölkerung», hiess es.",
+    );
+    expect(who(withSource)).toEqual([
+      "«Es besteht keine Gefahr mehr für die Bevölkerung» ← Polizei (Die Polizei)",
+    ]);
+    const direct = withSource.quotes.filter((q) => q.type === "direct");
+    expect(direct[0]?.cue?.text).toBe("hiess");
+    expect(direct[0]?.attribution).toBe("context");
+    const without = analyze("Am Bahnhof herrschte Chaos. «Niemand wusste, was los war», hiess es.");
+    expect(without.quotes).toHaveLength(1);
+    expect(without.quotes[0]?.speaker).toBeNull();
+    expect(without.quotes[0]?.attribution).toBe("none");
+  });
+
+  it("a separated particle belongs to the cue: «…», teilte die Firma mit.", () => {
+    const a = analyze("«Die Produktion läuft wieder normal», teilte die Firma am Freitag mit.");
+    expect(a.quotes[0]?.cue?.text).toBe("teilte … mit");
+    expect(a.quotes[0]?.cue?.lemma).toBe("mitteilen");
+  });
+});
+
+describe("what quote marks mean", () => {
+  it("tells speech, partial quotes, names and scare quotes apart", () => {
+    const a = analyze(
+      "Die Regierung erklärte, die Lage sei «äusserst angespannt». Die Zeitung «Tages-Kurier» hatte zuerst berichtet. Die «New York Times» schrieb dasselbe. Das Schiff «Seestern» lief aus. Die sogenannte «Reform» sei gescheitert. «Das ist ein schwarzer Tag», sagte der Minister.",
+    );
+    expect(roleOf(a, "äusserst angespannt")).toBe("partial");
+    expect(roleOf(a, "Tages-Kurier")).toBe("name");
+    expect(roleOf(a, "New York Times")).toBe("name");
+    expect(roleOf(a, "Seestern")).toBe("name");
+    expect(roleOf(a, "Reform")).toBe("scare");
+    expect(roleOf(a, "Das ist ein schwarzer Tag")).toBe("speech");
+    expect(a.quotes.filter((q) => q.type === "direct")).toHaveLength(1);
+  });
+});
+
+const SEED = new URL("../../../shared/examples/nordkorea-munition.txt", import.meta.url);
+
+describe.skipIf(!existsSync(SEED))("the seed article (../shared/examples/nordkorea-munition.txt)", () => {
+  if (!existsSync(SEED)) console.warn("skipped: ../shared is absent");
+  it("finds the four direct quotes: three by John Kirby, one by North Korea", () => {
+    const a = analyze(readFileSync(SEED, "utf8"));
+    const direct = a.quotes.filter((q) => q.type === "direct");
+    expect(direct.map((q) => q.speaker?.name ?? null)).toEqual([
+      "John Kirby",
+      "Nordkorea",
+      "John Kirby",
+      "John Kirby",
+    ]);
+    expect(direct[0]?.speaker?.role).toBe("Sprecher des Nationalen Sicherheitsrates der USA");
+    expect(roleOf(a, "New York Times")).toBe("name");
+    for (const partial of [
+      "bedeutende",
+      "oberste Priorität",
+      "katastrophale Folgen",
+      "rein defensiver Natur",
+      "schmutzige Bombe",
+    ]) {
+      expect(roleOf(a, partial), partial).toBe("partial");
+    }
+  });
+});

@@ -1,0 +1,321 @@
+/**
+ * A small noun-phrase chunker over the token table, enough to find who speaks: "Kirby",
+ * "er", "Der Sprecher des Nationalen Sicherheitsrates der USA, John Kirby,", "der russische
+ * Präsident Wladimir Putin", "das Weisse Haus". German capitalises every noun, so a phrase is
+ * a run of capitalised tokens after an optional determiner and adjectives; genitive attributes
+ * and a name in apposition belong to it. Everything reads the token table by index; no copies.
+ */
+import type { TokenTable } from "../doc.js";
+import { TokenKind } from "../doc.js";
+import { lexKey, readTsv } from "../lang/de/data.js";
+import {
+  firstNameGender,
+  isMediaName,
+  lookupMetonym,
+  lookupPronoun,
+  lookupReportingVerb,
+  lookupRole,
+  lookupSpeechNoun,
+} from "../lang/de/lexicon.js";
+
+const WORD_CLASSES = new Map<string, Set<string>>();
+for (const row of readTsv("function-words.tsv")) {
+  const key = lexKey(row.word ?? "");
+  const set = WORD_CLASSES.get(key) ?? new Set<string>();
+  set.add(row.class ?? "");
+  WORD_CLASSES.set(key, set);
+}
+/** Name particles inside personal names: "Ursula von der Leyen", "Ludwig van Beethoven". */
+const NAME_PARTICLES = new Set(["von", "van", "der", "de", "den", "zu", "bin", "al", "da", "di", "le", "la"]);
+const GENITIVE_DETS = new Set(["des", "der", "eines", "einer"]);
+const UPPER = /^\p{Lu}/u;
+
+export type PhraseKind = "pronoun" | "person" | "org" | "place" | "role" | "noun";
+
+export interface Phrase {
+  /** token range [first, end) */
+  first: number;
+  end: number;
+  /** token range of the head noun or name run */
+  headFirst: number;
+  headEnd: number;
+  /** token range of a personal name inside the phrase ("John Kirby"), or -1 */
+  nameFirst: number;
+  nameEnd: number;
+  kind: PhraseKind;
+  /** determiner as written (lower case) or "" */
+  det: string;
+  /** gender/number hint for pronoun agreement: m, f, n, p (plural), u (unknown) */
+  gender: string;
+}
+
+/** Read access to tokens as words, shared by the speech stages. */
+export class Words {
+  readonly text: string;
+  readonly tokens: TokenTable;
+
+  constructor(text: string, tokens: TokenTable) {
+    this.text = text;
+    this.tokens = tokens;
+  }
+
+  get length(): number {
+    return this.tokens.length;
+  }
+
+  word(i: number): string {
+    return this.text.slice(this.tokens.starts[i], this.tokens.ends[i]);
+  }
+
+  key(i: number): string {
+    return lexKey(this.word(i));
+  }
+
+  start(i: number): number {
+    return this.tokens.starts[i] ?? 0;
+  }
+
+  end(i: number): number {
+    return this.tokens.ends[i] ?? 0;
+  }
+
+  isWord(i: number): boolean {
+    const kind = this.tokens.kinds[i];
+    return kind === TokenKind.Word || kind === TokenKind.Abbreviation;
+  }
+
+  isCapitalised(i: number): boolean {
+    return this.isWord(i) && UPPER.test(this.text[this.start(i)] ?? "");
+  }
+
+  is(i: number, cls: string): boolean {
+    return i >= 0 && i < this.length && (WORD_CLASSES.get(this.key(i))?.has(cls) ?? false);
+  }
+
+  isPunct(i: number, chars: string): boolean {
+    return this.tokens.kinds[i] === TokenKind.Punct && chars.includes(this.word(i));
+  }
+
+  isQuoteMark(i: number): boolean {
+    return this.tokens.kinds[i] === TokenKind.QuoteMark;
+  }
+
+  /** A capitalised word that is not a function word: a noun or a name. */
+  isNounLike(i: number): boolean {
+    if (!this.isCapitalised(i)) return false;
+    const classes = WORD_CLASSES.get(this.key(i));
+    return classes === undefined || classes.size === 0;
+  }
+
+  isReportingVerb(i: number): boolean {
+    return this.isWord(i) && !this.isCapitalised(i) && lookupReportingVerb(this.word(i)) !== undefined;
+  }
+}
+
+/**
+ * The noun phrase starting at token `i`, or null. `limit` is the first token it may not use.
+ * With `appositions` a name between commas after a role phrase is taken in.
+ */
+export function phraseAt(w: Words, i: number, limit: number, appositions = true): Phrase | null {
+  if (i >= limit) return null;
+  if (w.is(i, "pron")) {
+    const pronoun = lookupPronoun(w.word(i));
+    const gender = pronoun?.[0]?.gender ?? "u";
+    return {
+      first: i,
+      end: i + 1,
+      headFirst: i,
+      headEnd: i + 1,
+      nameFirst: -1,
+      nameEnd: -1,
+      kind: "pronoun",
+      det: "",
+      gender: w.key(i) === "sie" ? "f" : gender,
+    };
+  }
+  let j = i;
+  let det = "";
+  if (w.is(j, "det")) {
+    det = w.key(j);
+    j++;
+  }
+  // adjectives and participles before the noun ("der russische", "die zuständige"); only after a
+  // determiner, because a bare lower-case word before a noun is as likely a verb ("hatte Pjöngjang")
+  let adjectives = 0;
+  while (
+    det &&
+    j < limit &&
+    adjectives < 4 &&
+    w.isWord(j) &&
+    !w.isCapitalised(j) &&
+    !w.is(j, "prep") &&
+    !w.is(j, "conj")
+  ) {
+    if (w.isReportingVerb(j)) return null;
+    j++;
+    adjectives++;
+  }
+  // a name in quote marks after the article: die «New York Times», das Schiff «Seestern»
+  let quotedName = false;
+  if (j < limit && w.isQuoteMark(j) && w.isNounLike(j + 1)) {
+    quotedName = true;
+    j++;
+  }
+  if (j >= limit || !w.isNounLike(j)) return null;
+  const headFirst = j;
+  while (j < limit && (w.isNounLike(j) || (j > headFirst && isNameParticle(w, j, limit)))) j++;
+  const headEnd = j;
+  if (headEnd === headFirst) return null;
+  if (quotedName) {
+    if (!w.isQuoteMark(j)) return null;
+    j++;
+  }
+  const phrase: Phrase = {
+    first: i,
+    end: j,
+    headFirst,
+    headEnd,
+    nameFirst: -1,
+    nameEnd: -1,
+    kind: "noun",
+    det,
+    gender: "u",
+  };
+  classify(w, phrase, quotedName);
+  // genitive attributes: "des Nationalen Sicherheitsrates der USA"
+  let k = j;
+  // a personal name takes no genitive: after "Martin Keller", "der Zeitung" is the addressee
+  const endsInName = phrase.kind === "person" && phrase.nameEnd === headEnd;
+  for (let n = 0; n < 3 && !endsInName && k < limit && GENITIVE_DETS.has(w.key(k)); n++) {
+    const genitive = phraseAt(w, k, limit, false);
+    if (!genitive || genitive.kind === "pronoun") break;
+    k = genitive.end;
+    phrase.end = k;
+  }
+  if (!appositions) return phrase;
+  // a name in apposition: "Der Sprecher …, John Kirby, sagte", also after one attribute
+  // ("Die Sprecherin des Bundesamts für Gesundheit, Regula Ammann,")
+  if (phrase.nameFirst < 0 && (phrase.kind === "role" || phrase.kind === "org" || phrase.kind === "noun")) {
+    let comma = k;
+    if (w.is(k, "prep") && !w.isPunct(k, ",")) {
+      const attribute = phraseAt(w, k + 1, limit, false);
+      if (attribute) comma = attribute.end;
+    }
+    const name = w.isPunct(comma, ",") ? personNameAt(w, comma + 1, limit) : null;
+    if (name && (w.isPunct(name.end, ",") || name.end >= limit)) {
+      phrase.nameFirst = name.first;
+      phrase.nameEnd = name.end;
+      phrase.kind = "person";
+      phrase.gender = name.gender !== "u" ? name.gender : phrase.gender;
+      phrase.end = w.isPunct(name.end, ",") ? name.end + 1 : name.end;
+    }
+    return phrase;
+  }
+  // a role in apposition after a name: "Stefan Brugger, Sprecher der Reederei, sagte"
+  if (phrase.kind === "person" && phrase.nameEnd === phrase.end && w.isPunct(k, ",")) {
+    const role = phraseAt(w, k + 1, limit, false);
+    if (role && role.kind === "role" && (role.end >= limit || w.isPunct(role.end, ",.;!?"))) {
+      phrase.end = w.isPunct(role.end, ",") ? role.end + 1 : role.end;
+      phrase.gender = phrase.gender !== "u" ? phrase.gender : role.gender;
+    }
+  }
+  return phrase;
+}
+
+function isNameParticle(w: Words, j: number, limit: number): boolean {
+  const word = w.word(j);
+  if (!NAME_PARTICLES.has(word) || j + 1 >= limit) return false;
+  // "der"/"den" only after another particle ("von der Leyen"); alone they are articles
+  if ((word === "der" || word === "den") && !NAME_PARTICLES.has(w.word(j - 1))) return false;
+  if (NAME_PARTICLES.has(w.word(j + 1))) return true;
+  // "Reinhardt von der Universität Konstanz": an institution after "von" is not part of the name
+  return (
+    w.isNounLike(j + 1) &&
+    lookupRole(w.word(j + 1)) === undefined &&
+    lookupMetonym(w.word(j + 1)) === undefined
+  );
+}
+
+/** A personal name: a known first name followed by one to three capitalised tokens. */
+export function personNameAt(
+  w: Words,
+  i: number,
+  limit: number,
+): { first: number; end: number; gender: string } | null {
+  if (i >= limit || !w.isCapitalised(i)) return null;
+  const gender = firstNameGender(w.word(i));
+  if (gender === undefined) return null;
+  let j = i + 1;
+  while (j < limit && j - i < 5 && (w.isNounLike(j) || isNameParticle(w, j, limit))) j++;
+  if (j === i + 1) return null;
+  return { first: i, end: j, gender };
+}
+
+/** Decide what a phrase's head is: a person's name, a role, an organisation, a place, a plain noun. */
+function classify(w: Words, p: Phrase, quoted: boolean): void {
+  for (let j = p.headFirst; j < p.headEnd; j++) {
+    const name = personNameAt(w, j, p.headEnd);
+    if (name) {
+      p.nameFirst = name.first;
+      p.nameEnd = name.end;
+      p.kind = "person";
+      p.gender = name.gender;
+      const role = j > p.headFirst ? lookupRole(w.word(j - 1)) : undefined;
+      if (p.gender === "u" && role) p.gender = role.gender;
+      return;
+    }
+  }
+  // the head noun of a run is its first word unless the run ends in a name after a role ("Präsident Putin")
+  const first = lookupRole(w.word(p.headFirst));
+  if (first?.kind === "person") {
+    p.kind = "role";
+    p.gender = first.gender;
+    if (p.headEnd - p.headFirst > 1) {
+      p.kind = "person";
+      p.nameFirst = p.headFirst + 1;
+      p.nameEnd = p.headEnd;
+    }
+    return;
+  }
+  if (first?.kind === "org") {
+    p.kind = "org";
+    p.gender = first.gender;
+    return;
+  }
+  const last = lookupRole(w.word(p.headEnd - 1));
+  if (last) {
+    p.kind = last.kind === "org" ? "org" : "role";
+    p.gender = last.gender;
+    return;
+  }
+  const headText = w.text.slice(w.start(p.headFirst), w.end(p.headEnd - 1));
+  // "Zeit", "Welt", "Bild" are newspapers only when set apart or named in full
+  if (isMediaName(headText) && (quoted || p.headEnd - p.headFirst > 1)) {
+    p.kind = "org";
+    p.gender = p.det === "die" ? "f" : "u";
+    return;
+  }
+  const place = lookupMetonym(headText) ?? lookupMetonym(w.word(p.headFirst));
+  if (place) {
+    p.kind = place.type === "ORG" ? "org" : "place";
+    p.gender = p.det === "die" ? "p" : "n";
+  }
+}
+
+/** How plausible a phrase is as the one who speaks. 0 means: not a speaker. */
+export function actorScore(w: Words, p: Phrase): number {
+  switch (p.kind) {
+    case "person":
+      return 4;
+    case "pronoun":
+      return 3;
+    case "role":
+    case "org":
+      return 3;
+    case "place":
+      return 2.5;
+    default:
+      // "Gerüchte", "Angaben" report speech; they do not speak
+      return lookupSpeechNoun(w.word(p.headEnd - 1)) ? 0 : 1;
+  }
+}
