@@ -19,6 +19,8 @@ const lower = (s: string) => s.toLowerCase();
 export class EntityRegistry {
   readonly entities: Entity[] = [];
   readonly #mentions: Mention[] = [];
+  /** mention by "start:end", so re-resolving a phrase is a lookup, not a scan */
+  readonly #mentionAt = new Map<string, Mention>();
   readonly #genders: string[] = [];
   readonly #byKey = new Map<string, number>();
   readonly #bySurname = new Map<string, number>();
@@ -32,7 +34,8 @@ export class EntityRegistry {
   resolve(p: Phrase, options: { create: boolean } = { create: true }): number | null {
     const w = this.#w;
     const span = { start: w.start(p.first), end: w.end(trimEnd(w, p)) };
-    const existing = this.#mentions.find((m) => m.start === span.start && m.end === span.end);
+    const at = `${span.start}:${span.end}`;
+    const existing = this.#mentionAt.get(at);
     if (existing) return existing.entity;
     let entity: number | null = null;
     switch (p.kind) {
@@ -50,12 +53,14 @@ export class EntityRegistry {
         break;
     }
     if (entity !== null) {
-      this.#mentions.push({ ...span, entity, gender: p.gender, kind: p.kind });
-      const e = this.entities[entity] as Entity;
-      if (!e.mentions.some((m) => m.start === span.start)) {
-        e.mentions.push(span);
-        e.mentions.sort((a, b) => a.start - b.start);
-      }
+      const mention = { ...span, entity, gender: p.gender, kind: p.kind };
+      this.#mentions.push(mention);
+      this.#mentionAt.set(at, mention);
+      // mentions arrive almost in text order; keep each entity's list sorted without re-sorting it
+      const list = (this.entities[entity] as Entity).mentions;
+      let k = list.length;
+      while (k > 0 && (list[k - 1] as Span).start > span.start) k--;
+      if ((list[k - 1] as Span | undefined)?.start !== span.start) list.splice(k, 0, span);
     }
     return entity;
   }

@@ -18,13 +18,17 @@ import {
   lookupSpeechNoun,
 } from "../lang/de/lexicon.js";
 
-const WORD_CLASSES = new Map<string, Set<string>>();
+/** Closed word classes as bits, so a class test on a token is one AND. */
+const CLASS_BITS: Record<string, number> = { det: 1, prep: 2, prepdet: 4, pron: 8, conj: 16, adv: 32 };
+const WORD_CLASSES = new Map<string, number>();
 for (const row of readTsv("function-words.tsv")) {
   const key = lexKey(row.word ?? "");
-  const set = WORD_CLASSES.get(key) ?? new Set<string>();
-  set.add(row.class ?? "");
-  WORD_CLASSES.set(key, set);
+  WORD_CLASSES.set(key, (WORD_CLASSES.get(key) ?? 0) | (CLASS_BITS[row.class ?? ""] ?? 0));
 }
+const FUNCTION_WORD = 63;
+const CAPITALISED = 64;
+const WORD = 128;
+const COMPUTED = 256;
 /** Name particles inside personal names: "Ursula von der Leyen", "Ludwig van Beethoven". */
 const NAME_PARTICLES = new Set(["von", "van", "der", "de", "den", "zu", "bin", "al", "da", "di", "le", "la"]);
 const GENITIVE_DETS = new Set(["des", "der", "eines", "einer"]);
@@ -53,10 +57,35 @@ export interface Phrase {
 export class Words {
   readonly text: string;
   readonly tokens: TokenTable;
+  // per-token memos: the chunker and the cue finder ask about the same tokens many times
+  readonly #words: (string | undefined)[];
+  readonly #keys: (string | undefined)[];
+  /** 0 unknown, 1 not a reporting verb, 2 a reporting verb */
+  readonly #verb: Uint8Array;
+  /** class bits per token (CLASS_BITS, CAPITALISED, WORD), filled on first use */
+  readonly #flags: Uint16Array;
 
   constructor(text: string, tokens: TokenTable) {
     this.text = text;
     this.tokens = tokens;
+    this.#words = new Array(tokens.length);
+    this.#keys = new Array(tokens.length);
+    this.#verb = new Uint8Array(tokens.length);
+    this.#flags = new Uint16Array(tokens.length);
+  }
+
+  #flagsOf(i: number): number {
+    let flags = this.#flags[i] ?? 0;
+    if (flags === 0) {
+      flags = COMPUTED;
+      const kind = this.tokens.kinds[i];
+      if (kind === TokenKind.Word || kind === TokenKind.Abbreviation) {
+        flags |= WORD | (WORD_CLASSES.get(this.key(i)) ?? 0);
+        if (UPPER.test(this.text[this.start(i)] ?? "")) flags |= CAPITALISED;
+      }
+      this.#flags[i] = flags;
+    }
+    return flags;
   }
 
   get length(): number {
@@ -64,11 +93,23 @@ export class Words {
   }
 
   word(i: number): string {
-    return this.text.slice(this.tokens.starts[i], this.tokens.ends[i]);
+    if (i < 0 || i >= this.tokens.length) return "";
+    let word = this.#words[i];
+    if (word === undefined) {
+      word = this.text.slice(this.tokens.starts[i], this.tokens.ends[i]);
+      this.#words[i] = word;
+    }
+    return word;
   }
 
   key(i: number): string {
-    return lexKey(this.word(i));
+    if (i < 0 || i >= this.tokens.length) return "";
+    let key = this.#keys[i];
+    if (key === undefined) {
+      key = lexKey(this.word(i));
+      this.#keys[i] = key;
+    }
+    return key;
   }
 
   start(i: number): number {
@@ -85,11 +126,11 @@ export class Words {
   }
 
   isCapitalised(i: number): boolean {
-    return this.isWord(i) && UPPER.test(this.text[this.start(i)] ?? "");
+    return i >= 0 && i < this.tokens.length && (this.#flagsOf(i) & CAPITALISED) !== 0;
   }
 
   is(i: number, cls: string): boolean {
-    return i >= 0 && i < this.length && (WORD_CLASSES.get(this.key(i))?.has(cls) ?? false);
+    return i >= 0 && i < this.tokens.length && (this.#flagsOf(i) & (CLASS_BITS[cls] ?? 0)) !== 0;
   }
 
   isPunct(i: number, chars: string): boolean {
@@ -102,13 +143,20 @@ export class Words {
 
   /** A capitalised word that is not a function word: a noun or a name. */
   isNounLike(i: number): boolean {
-    if (!this.isCapitalised(i)) return false;
-    const classes = WORD_CLASSES.get(this.key(i));
-    return classes === undefined || classes.size === 0;
+    if (i < 0 || i >= this.tokens.length) return false;
+    const flags = this.#flagsOf(i);
+    return (flags & CAPITALISED) !== 0 && (flags & FUNCTION_WORD) === 0;
   }
 
   isReportingVerb(i: number): boolean {
-    return this.isWord(i) && !this.isCapitalised(i) && lookupReportingVerb(this.word(i)) !== undefined;
+    if (i < 0 || i >= this.tokens.length) return false;
+    let memo = this.#verb[i];
+    if (memo === 0) {
+      memo =
+        this.isWord(i) && !this.isCapitalised(i) && lookupReportingVerb(this.word(i)) !== undefined ? 2 : 1;
+      this.#verb[i] = memo;
+    }
+    return memo === 2;
   }
 }
 
@@ -288,14 +336,15 @@ function classify(w: Words, p: Phrase, quoted: boolean): void {
     p.gender = last.gender;
     return;
   }
-  const headText = w.text.slice(w.start(p.headFirst), w.end(p.headEnd - 1));
+  const multiword = p.headEnd - p.headFirst > 1;
+  const headText = multiword ? w.text.slice(w.start(p.headFirst), w.end(p.headEnd - 1)) : w.word(p.headFirst);
   // "Zeit", "Welt", "Bild" are newspapers only when set apart or named in full
-  if (isMediaName(headText) && (quoted || p.headEnd - p.headFirst > 1)) {
+  if ((quoted || multiword) && isMediaName(headText)) {
     p.kind = "org";
     p.gender = p.det === "die" ? "f" : "u";
     return;
   }
-  const place = lookupMetonym(headText) ?? lookupMetonym(w.word(p.headFirst));
+  const place = lookupMetonym(headText) ?? (multiword ? lookupMetonym(w.word(p.headFirst)) : undefined);
   if (place) {
     p.kind = place.type === "ORG" ? "org" : "place";
     p.gender = p.det === "die" ? "p" : "n";

@@ -41,5 +41,16 @@ export function readTsv(name: string): Record<string, string>[] {
  * compute offsets.
  */
 export function lexKey(word: string): string {
-  return word.toLowerCase().replaceAll("ß", "ss");
+  // hot path: every lexicon lookup of every token lands here, mostly with the same strings
+  let key = KEYS.get(word);
+  if (key === undefined) {
+    const lower = word.toLowerCase();
+    key = lower.indexOf("ß") < 0 ? lower : lower.replaceAll("ß", "ss");
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    KEYS.set(word, key);
+  }
+  return key;
 }
+
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 100_000;

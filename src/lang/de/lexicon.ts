@@ -137,8 +137,11 @@ function addTo<V>(map: Map<string, V[]>, key: string, value: V): void {
 
 /** Multiword text as one key: lexKey with whitespace runs collapsed. */
 function phraseKey(text: string): string {
+  // most lookups are single plain words: skip the rewriting then
+  if (!NEEDS_REWRITE.test(text)) return lexKey(text);
   return lexKey(text.trim().replace(SPACES, " ").replace(TYPOGRAPHIC_APOSTROPHE, "'"));
 }
+const NEEDS_REWRITE = /[\s\u2018\u2019]/;
 
 // ---------------------------------------------------------------- reporting verbs
 
