@@ -74,9 +74,12 @@ export function toAnalysis(doc: Doc): Analysis {
     tokenSpans[i] = { start: tokens.starts[i] ?? 0, end: tokens.ends[i] ?? 0 };
   }
 
+  // a stretch belongs to the direct quote made of it, before any indirect quote that contains it
   const quoteOfQuoted = new Map<number, string>();
   quotes.forEach((q, qi) => {
-    for (const m of q.quoted) quoteOfQuoted.set(m, `q${qi + 1}`);
+    for (const m of q.quoted) {
+      if (!quoteOfQuoted.has(m) || q.type === "direct") quoteOfQuoted.set(m, `q${qi + 1}`);
+    }
   });
 
   const titleParagraph = paragraphs.find((p) => p.kind === "title");

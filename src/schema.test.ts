@@ -127,7 +127,15 @@ function invariantProblems(a: Analysis): string[] {
     for (const id of q.quoted) {
       const m = quotedIds.get(id);
       if (!m) problems.push(`/quotes/${i}: quoted ${id} does not exist`);
-      else if (m.quote !== q.id) problems.push(`/quotes/${i}: ${id} points to ${m.quote}, not ${q.id}`);
+      else if (m.quote !== q.id) {
+        // an indirect quote may list a partial stretch that is a direct quote nested inside it
+        const owner = m.quote === null ? undefined : quoteIds.get(m.quote);
+        const nested =
+          owner?.type === "direct" &&
+          q.type !== "direct" &&
+          owner.spans.every((s) => q.spans.some((c) => c.start <= s.start && c.end >= s.end));
+        if (!nested) problems.push(`/quotes/${i}: ${id} points to ${m.quote}, not ${q.id}`);
+      }
     }
     const entityId = q.speaker?.entity;
     if (entityId !== undefined) {

@@ -2,16 +2,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type Analysis, analyze } from "../index.js";
 
-/** Each direct quote as "message ← speaker name (mention as written)". */
+/** Direct quotes made of speech (not partial quotes inside a sentence). */
+const speechQuotes = (a: Analysis) =>
+  a.quotes.filter(
+    (q) =>
+      q.type === "direct" && q.quoted.every((id) => a.quoted.find((m) => m.id === id)?.role === "speech"),
+  );
+
+/** Each direct quote of speech as "message ← speaker name (mention as written)". */
 function who(a: Analysis): string[] {
-  return a.quotes
-    .filter((q) => q.type === "direct")
-    .map((q) => {
-      const speaker = q.speaker
-        ? `${q.speaker.name}${q.speaker.text !== q.speaker.name ? ` (${q.speaker.text})` : ""}`
-        : "—";
-      return `${q.text} ← ${speaker}`;
-    });
+  return speechQuotes(a).map((q) => {
+    const speaker = q.speaker
+      ? `${q.speaker.name}${q.speaker.text !== q.speaker.name ? ` (${q.speaker.text})` : ""}`
+      : "—";
+    return `${q.text} ← ${speaker}`;
+  });
 }
 
 const roleOf = (a: Analysis, inner: string) =>
@@ -98,7 +103,7 @@ describe("direct quotes and their speakers", () => {
     expect(who(withSource)).toEqual([
       "«Es besteht keine Gefahr mehr für die Bevölkerung» ← Polizei (Die Polizei)",
     ]);
-    const direct = withSource.quotes.filter((q) => q.type === "direct");
+    const direct = speechQuotes(withSource);
     expect(direct[0]?.cue?.text).toBe("hiess");
     expect(direct[0]?.attribution).toBe("context");
     const without = analyze("Am Bahnhof herrschte Chaos. «Niemand wusste, was los war», hiess es.");
@@ -125,7 +130,7 @@ describe("what quote marks mean", () => {
     expect(roleOf(a, "Seestern")).toBe("name");
     expect(roleOf(a, "Reform")).toBe("scare");
     expect(roleOf(a, "Das ist ein schwarzer Tag")).toBe("speech");
-    expect(a.quotes.filter((q) => q.type === "direct")).toHaveLength(1);
+    expect(speechQuotes(a)).toHaveLength(1);
   });
 });
 
@@ -135,7 +140,7 @@ describe.skipIf(!existsSync(SEED))("the seed article (../shared/examples/nordkor
   if (!existsSync(SEED)) console.warn("skipped: ../shared is absent");
   it("finds the four direct quotes: three by John Kirby, one by North Korea", () => {
     const a = analyze(readFileSync(SEED, "utf8"));
-    const direct = a.quotes.filter((q) => q.type === "direct");
+    const direct = speechQuotes(a);
     expect(direct.map((q) => q.speaker?.name ?? null)).toEqual([
       "John Kirby",
       "Nordkorea",
@@ -153,5 +158,46 @@ describe.skipIf(!existsSync(SEED))("the seed article (../shared/examples/nordkor
     ]) {
       expect(roleOf(a, partial), partial).toBe("partial");
     }
+    // partial quotes are direct quotes of their own, spoken by the speaker of the speech around them
+    const partialBy = (inner: string) =>
+      a.quotes.find((q) => q.type === "direct" && q.text === `«${inner}»`)?.speaker?.name ?? null;
+    expect(partialBy("oberste Priorität")).toBe("russische Aussenministerium");
+    expect(partialBy("katastrophale Folgen")).toBe("russische Aussenministerium");
+    expect(partialBy("rein defensiver Natur")).toBe("Russland");
+    const indirect = a.quotes.find((q) => q.type === "indirect" && q.text.includes("«oberste Priorität»"));
+    expect(indirect?.quoted).toHaveLength(1);
+  });
+});
+
+describe("indirect speech (first cut)", () => {
+  const indirect = (a: Analysis) =>
+    a.quotes
+      .filter((q) => q.type !== "direct")
+      .map((q) => `${q.type}: ${q.text} ← ${q.speaker?.text ?? "—"} [${q.cue?.text ?? "-"}]`);
+
+  it("a complement clause after the cue, and a subjunctive sentence that continues it", () => {
+    const a = analyze(
+      "Die Gemeindepräsidentin Ursula Steiner sagte, die Strasse bleibe bis Ende Mai gesperrt. Eine Umleitung sei ausgeschildert.",
+    );
+    expect(indirect(a)).toEqual([
+      "indirect: die Strasse bleibe bis Ende Mai gesperrt ← Die Gemeindepräsidentin Ursula Steiner [sagte]",
+      "indirect_free_indirect: Eine Umleitung sei ausgeschildert ← Die Gemeindepräsidentin Ursula Steiner [-]",
+    ]);
+  });
+
+  it("laut X, X zufolge and nach Angaben X name the source; the message leaves the cue out", () => {
+    const a = analyze(
+      "Laut der Kantonspolizei wurde niemand verletzt. Der Schaden beträgt der Versicherung zufolge rund 2 Mio. Franken. Nach Angaben des Veranstalters kamen 4000 Besucher.",
+    );
+    expect(indirect(a)).toEqual([
+      "indirect: wurde niemand verletzt ← der Kantonspolizei [Laut]",
+      "indirect: Der Schaden beträgt … rund 2 Mio. Franken ← der Versicherung [zufolge]",
+      "indirect: kamen 4000 Besucher ← Angaben des Veranstalters [Nach]",
+    ]);
+  });
+
+  it("nach before a place or a time is no source", () => {
+    const a = analyze("Nach dem Spiel fuhren die Fans nach Basel. Die Polizei war vor Ort.");
+    expect(a.quotes).toEqual([]);
   });
 });

@@ -68,6 +68,22 @@ export function attribute(
   sentences.forEach((s, si) => {
     for (let t = s.firstToken; t < s.endToken; t++) {
       if (quotedTokens[t]) continue;
+      const source = sourceCueAt(w, t, s, phrasesOf[si] ?? []);
+      if (source) {
+        events.push({
+          sentence: si,
+          paragraph: s.paragraph,
+          cue: source.cue,
+          speaker: toRef(w, source.speaker, registry),
+          medium: "speech_writing",
+          at: t,
+          lemma: source.cue.lemma,
+          after: Math.max(t + 1, source.speaker.end),
+          source: source.range,
+        });
+        t = Math.max(t, source.speaker.end - 1);
+        continue;
+      }
       const found = cueAt(w, t, s.endToken);
       if (!found) continue;
       const speaker =
@@ -176,9 +192,91 @@ export function attribute(
       }
     }
   }
-  const all = [...quotes, ...indirectQuotes(w, sentences, events, quoted, taken)];
-  all.sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0));
+  const indirect = indirectQuotes(w, sentences, events, quoted, taken);
+  const partial = partialQuotes(w, sentences, marks, quoted, quotes, indirect, events);
+  // containing quotes first at equal starts, so a nested partial quote follows its indirect quote
+  const all = [...quotes, ...indirect, ...partial].sort(
+    (a, b) =>
+      (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) || (b.spans[0]?.end ?? 0) - (a.spans[0]?.end ?? 0),
+  );
   return { entities: registry.entities, quotes: all };
+}
+
+/**
+ * A fragment quoted verbatim inside the writer's sentence is itself a direct quote, nested in the
+ * indirect quote around it and spoken by the same speaker: "Der Staatsanwalt sagte, der Sohn habe
+ * sich «bewusst und gewollt stranguliert»". Without an indirect quote around it, the speech event
+ * of its sentence ("bezeichnete die Lage als «ernst»") or of the paragraph before it speaks.
+ */
+function partialQuotes(
+  w: Words,
+  sentences: Sentence[],
+  marks: QuoteMarkPair[],
+  quoted: Quoted[],
+  direct: Quote[],
+  indirect: Quote[],
+  events: SpeechEvent[],
+): Quote[] {
+  const out: Quote[] = [];
+  const inside = (q: Quoted, quote: Quote) => quote.spans.some((s) => s.start <= q.start && s.end >= q.end);
+  quoted.forEach((q, qi) => {
+    if (q.role !== "partial") return;
+    // a fragment inside direct speech is a quote within that quote, not a new one
+    if ((marks[q.marks] as QuoteMarkPair).depth > 0 || direct.some((d) => inside(q, d))) return;
+    const si = spanIndexAt(sentences, q.start);
+    const sentence = sentences[si];
+    if (!sentence) return;
+    const container = indirect.find((quote) => inside(q, quote));
+    const at = tokenAtOrAfter(w.tokens, q.start);
+    let source: { cue: Cue | null; speaker: SpeakerRef | null; medium: Medium; attribution: string } | null =
+      null;
+    if (container) {
+      source = {
+        cue: container.cue,
+        speaker: container.speaker,
+        medium: container.medium,
+        attribution: container.attribution,
+      };
+    } else {
+      // the nearest speech event of the sentence, else the last one of the paragraph before it
+      let best: SpeechEvent | null = null;
+      for (const e of events) {
+        if (
+          e.sentence === si &&
+          (!best || best.sentence !== si || Math.abs(e.at - at) < Math.abs(best.at - at))
+        )
+          best = e;
+        else if (
+          e.sentence < si &&
+          e.paragraph === sentence.paragraph &&
+          e.at < at &&
+          (!best || (best.sentence !== si && e.at > best.at))
+        )
+          best = e;
+      }
+      if (best) {
+        source = {
+          cue: best.sentence === si ? best.cue : null,
+          speaker: best.speaker,
+          medium: best.medium,
+          attribution: best.sentence === si ? "cue" : "context",
+        };
+      }
+    }
+    const speaker = source?.speaker ?? null;
+    out.push({
+      type: "direct",
+      medium: source?.medium ?? "speech",
+      spans: [{ start: q.start, end: q.end }],
+      quoted: [qi],
+      cue: source?.cue ?? null,
+      speaker,
+      addressee: null,
+      confidence: speaker ? (container ? 0.75 : 0.65) : 0.5,
+      attribution: speaker ? (source?.attribution ?? "none") : "none",
+    });
+  });
+  return out;
 }
 
 /** Noun phrases of a token range, left to right, not inside quoted speech. */
@@ -227,6 +325,56 @@ function cueAt(w: Words, t: number, limit: number): { cue: Cue; lemma: string; m
     }
   }
   return null;
+}
+
+/** Nouns after "nach" that make it name a source: "nach Angaben der Polizei", "nach Aussagen von Zeugen". */
+const SOURCE_AFTER_NACH = new Set([
+  "angaben",
+  "aussagen",
+  "aussage",
+  "informationen",
+  "ansicht",
+  "einschätzung",
+  "darstellung",
+  "worten",
+  "meinung",
+  "auffassung",
+  "berichten",
+  "schätzungen",
+  "erkenntnissen",
+  "recherchen",
+]);
+
+/**
+ * A source cue: "laut der Polizei", "gemäß der Mitteilung", "nach Angaben des Ministeriums" (the
+ * source follows), "den USA zufolge" (it precedes). Returns the cue, the source phrase and the token
+ * range of both, which the message leaves out.
+ */
+function sourceCueAt(
+  w: Words,
+  t: number,
+  s: Sentence,
+  phrases: Phrase[],
+): { cue: Cue; speaker: Phrase; range: { first: number; end: number } } | null {
+  if (!w.isWord(t)) return null;
+  const key = w.key(t);
+  const span = { start: w.start(t), end: w.end(t) };
+  if (key === "zufolge") {
+    const speaker = phrases.find((p) => p.end === t);
+    if (!speaker || speaker.kind === "pronoun") return null;
+    return {
+      cue: { ...span, parts: [span], lemma: key },
+      speaker,
+      range: { first: speaker.first, end: t + 1 },
+    };
+  }
+  if (key !== "laut" && key !== "gemäss" && key !== "seitens" && key !== "vonseiten" && key !== "nach")
+    return null;
+  if (key === "laut" && w.isCapitalised(t) && t !== s.firstToken) return null;
+  const speaker = phraseAt(w, t + 1, s.endToken);
+  if (!speaker || speaker.kind === "pronoun") return null;
+  if (key === "nach" && !SOURCE_AFTER_NACH.has(w.key(speaker.headFirst))) return null;
+  return { cue: { ...span, parts: [span], lemma: key }, speaker, range: { first: t, end: speaker.end } };
 }
 
 function needsParticle(form: string, entry: VerbEntry): boolean {

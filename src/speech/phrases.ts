@@ -31,7 +31,10 @@ const WORD = 128;
 const COMPUTED = 256;
 /** Name particles inside personal names: "Ursula von der Leyen", "Ludwig van Beethoven". */
 const NAME_PARTICLES = new Set(["von", "van", "der", "de", "den", "zu", "bin", "al", "da", "di", "le", "la"]);
+const LEADING_PARTICLES = new Set(["von", "van", "zu"]);
 const GENITIVE_DETS = new Set(["des", "der", "eines", "einer"]);
+/** Prepositions that attach an affiliation to a person or body: "Sascha Kempf vom Max-Planck-Institut". */
+const AFFILIATION = new Set(["von", "vom", "aus"]);
 const UPPER = /^\p{Lu}/u;
 
 export type PhraseKind = "pronoun" | "person" | "org" | "place" | "role" | "noun";
@@ -212,6 +215,8 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
   if (j >= limit || !w.isNounLike(j)) return null;
   const headFirst = j;
   while (j < limit && (w.isNounLike(j) || (j > headFirst && isNameParticle(w, j, limit)))) j++;
+  // a particle run that found no name after it is not part of the phrase ("Präsident von")
+  while (j > headFirst + 1 && !w.isNounLike(j - 1)) j--;
   const headEnd = j;
   if (headEnd === headFirst) return null;
   if (quotedName) {
@@ -240,6 +245,14 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
     k = genitive.end;
     phrase.end = k;
   }
+  // one affiliation: "vom Max-Planck-Institut für Kernphysik", "von der CFTC", "aus Minnesota"
+  if (appositions && phrase.kind !== "noun" && AFFILIATION.has(w.key(k))) {
+    const affiliation = phraseAt(w, w.key(k) === "vom" ? k + 1 : k + 1, limit, false);
+    if (affiliation && affiliation.kind !== "pronoun") {
+      k = affiliation.end;
+      phrase.end = k;
+    }
+  }
   if (!appositions) return phrase;
   // a name in apposition: "Der Sprecher …, John Kirby, sagte", also after one attribute
   // ("Die Sprecherin des Bundesamts für Gesundheit, Regula Ammann,")
@@ -259,23 +272,34 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
     }
     return phrase;
   }
-  // a role in apposition after a name: "Stefan Brugger, Sprecher der Reederei, sagte"
-  if (phrase.kind === "person" && phrase.nameEnd === phrase.end && w.isPunct(k, ",")) {
-    const role = phraseAt(w, k + 1, limit, false);
-    if (role && role.kind === "role" && (role.end >= limit || w.isPunct(role.end, ",.;!?"))) {
-      phrase.end = w.isPunct(role.end, ",") ? role.end + 1 : role.end;
-      phrase.gender = phrase.gender !== "u" ? phrase.gender : role.gender;
-    }
+  // a role in apposition after a name: "Stefan Brugger, Sprecher der Reederei, sagte", also after
+  // a bare surname, which the apposition shows to be a person: "Celebi, die Anwältin der Frau,"
+  return roleApposition(w, phrase, k, limit);
+}
+
+function roleApposition(w: Words, phrase: Phrase, k: number, limit: number): Phrase {
+  const bareName = phrase.kind === "noun" && phrase.det === "" && phrase.headEnd - phrase.headFirst <= 2;
+  if (!(phrase.kind === "person" && phrase.nameEnd === phrase.end) && !bareName) return phrase;
+  if (!w.isPunct(k, ",")) return phrase;
+  const role = phraseAt(w, k + 1, limit, true);
+  if (!role || role.kind !== "role" || !(role.end >= limit || w.isPunct(role.end, ",.;!?"))) return phrase;
+  if (bareName) {
+    phrase.kind = "person";
+    phrase.nameFirst = phrase.headFirst;
+    phrase.nameEnd = phrase.headEnd;
   }
+  phrase.end = w.isPunct(role.end, ",") ? role.end + 1 : role.end;
+  phrase.gender = phrase.gender !== "u" ? phrase.gender : role.gender;
   return phrase;
 }
 
 function isNameParticle(w: Words, j: number, limit: number): boolean {
   const word = w.word(j);
   if (!NAME_PARTICLES.has(word) || j + 1 >= limit) return false;
-  // "der"/"den" only after another particle ("von der Leyen"); alone they are articles
-  if ((word === "der" || word === "den") && !NAME_PARTICLES.has(w.word(j - 1))) return false;
-  if (NAME_PARTICLES.has(w.word(j + 1))) return true;
+  // "der"/"den" only after "von"/"van" ("von der Leyen"); alone they are articles
+  if ((word === "der" || word === "den") && !LEADING_PARTICLES.has(w.word(j - 1))) return false;
+  // "zu Guttenberg", but not "Littmann zu den Beweggründen"
+  if (LEADING_PARTICLES.has(word) && word !== "zu" && NAME_PARTICLES.has(w.word(j + 1))) return true;
   // "Reinhardt von der Universität Konstanz": an institution after "von" is not part of the name
   return (
     w.isNounLike(j + 1) &&
