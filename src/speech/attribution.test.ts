@@ -134,6 +134,24 @@ describe("what quote marks mean", () => {
   });
 });
 
+describe("names in quote marks", () => {
+  it.each([
+    ["a foreign title", "Er arbeitet am «Department of Marine Biology» der Universität.", "Department of Marine Biology"],
+    ["a model name with a number", "Ein Flugzeug vom Typ «Cessna 172 Skyhawk» musste notlanden.", "Cessna 172 Skyhawk"],
+    ["a name given with genannt", "Der Wolf, von Anwohnern «Grauer» genannt, wurde gesichtet.", "Grauer"],
+    ["a motto after a colon", "Die Firma (Motto: «Sauber ist sicher») schweigt.", "Sauber ist sicher"],
+  ])("%s is a name, not speech", (_what, text, inner) => {
+    const a = analyze(text);
+    expect(roleOf(a, inner)).toBe("name");
+    expect(a.quotes).toEqual([]);
+  });
+
+  it("a German phrase in quote marks stays a partial quote", () => {
+    const a = analyze("Der Gewerbeverband sprach von einer «Katastrophe mit Ansage».");
+    expect(roleOf(a, "Katastrophe mit Ansage")).toBe("partial");
+  });
+});
+
 const SEED = new URL("../../../shared/examples/nordkorea-munition.txt", import.meta.url);
 
 describe.skipIf(!existsSync(SEED))("the seed article (../shared/examples/nordkorea-munition.txt)", () => {

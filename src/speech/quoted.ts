@@ -15,6 +15,8 @@ import { Words } from "./phrases.js";
 
 const SUBJUNCTIVE = new Set(readLines("subjunctive-markers.txt").map(lexKey));
 const SCARE_MARKERS = new Set(readLines("scare-markers.txt").map(lexKey));
+const NAME_WORDS = new Set(readLines("name-words.txt").map(lexKey));
+const NAMING_VERBS = new Set(readLines("naming-verbs.txt").map(lexKey));
 const DEFINITE = new Set([
   "der",
   "die",
@@ -59,6 +61,7 @@ export function classifyQuoted(w: Words, pair: QuoteMarkPair, sentences: Sentenc
 
   if (isMediaName(innerText.trim())) return "name";
   if (nameContextBefore(c)) return "name";
+  if (!endsSentence && (looksLikeTitle(w, innerFirst, innerEnd) || NAMING_VERBS.has(w.key(endTok)))) return "name";
   if (before >= 0 && w.isPunct(before, ":")) return "speech";
   if (clauseInitial(c)) {
     if (words >= 2 || endsSentence || followedByCue(c)) return "speech";
@@ -111,11 +114,50 @@ function followedByCue(c: Context): boolean {
   );
 }
 
+/** "die Zeitung «…»", "des Schiffes «…»", "(Motto: «…»)": a noun that names what follows. */
 function nameContextBefore(c: Context): boolean {
   const { w, open } = c;
-  for (let i = open - 1; i >= Math.max(0, open - 2); i--) {
+  let i = open - 1;
+  if (w.isPunct(i, ":")) i--;
+  for (const stop = Math.max(0, i - 1); i >= stop; i--) {
     if (lookupNameContext(w.word(i)) !== undefined) return true;
     if (!w.isWord(i)) return false;
+  }
+  return false;
+}
+
+/**
+ * A title or foreign name: several words, every one capitalised, a number, or a function word of
+ * another language ("Department of Vertebrate Zoology", "Piper PA-34 Seneca", "Hvalur 9").
+ * German phrases have lower-case words ("Katastrophe mit Ansage"), so they do not pass.
+ */
+function looksLikeTitle(w: Words, first: number, end: number): boolean {
+  let words = 0;
+  let foreign = 0;
+  for (let i = first; i < end; i++) {
+    if (w.tokens.kinds[i] === TokenKind.Number) {
+      words++;
+      continue;
+    }
+    if (!w.isWord(i)) {
+      if (w.isPunct(i, "-–&.'’")) continue;
+      return false;
+    }
+    words++;
+    if (w.isCapitalised(i)) continue;
+    if (!NAME_WORDS.has(w.key(i))) return false;
+    foreign++;
+  }
+  const capitalisedRun = words >= 2;
+  return capitalisedRun && (foreign > 0 || hasNumberOrForeignCase(w, first, end));
+}
+
+/** A digit or an all-capitals word marks a product or model name ("PA-34", "XXXII"). */
+function hasNumberOrForeignCase(w: Words, first: number, end: number): boolean {
+  for (let i = first; i < end; i++) {
+    if (w.tokens.kinds[i] === TokenKind.Number || /\d/.test(w.word(i))) return true;
+    const word = w.word(i);
+    if (word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word)) return true;
   }
   return false;
 }
