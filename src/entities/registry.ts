@@ -6,7 +6,7 @@
  */
 import type { Entity, EntityType, Span } from "../doc.js";
 import { lookupMetonym } from "../lang/de/lexicon.js";
-import type { Phrase, Words } from "../speech/phrases.js";
+import { type Phrase, TITLES, type Words } from "../speech/phrases.js";
 
 interface Mention extends Span {
   entity: number;
@@ -31,7 +31,12 @@ export class EntityRegistry {
   }
 
   /** Resolve a phrase to an entity, registering the mention. `create` false only looks up. */
-  resolve(p: Phrase, options: { create: boolean } = { create: true }): number | null {
+  /**
+   * `create` false only looks up. `guessPerson`: an unknown bare capitalised word is taken for a
+   * surname; right only where a person is expected ("«…», sagte Müller"), not for any subject of
+   * a reporting verb ("Umweltverbände fordern").
+   */
+  resolve(p: Phrase, options: { create: boolean; guessPerson?: boolean } = { create: true }): number | null {
     const w = this.#w;
     const span = { start: w.start(p.first), end: w.end(trimEnd(w, p)) };
     const at = `${span.start}:${span.end}`;
@@ -49,7 +54,7 @@ export class EntityRegistry {
       case "org":
       case "role":
       case "noun":
-        entity = this.#named(p, options.create);
+        entity = this.#named(p, options.create, options.guessPerson === true);
         break;
     }
     if (entity !== null) {
@@ -79,6 +84,13 @@ export class EntityRegistry {
     const surname = w.word(p.nameEnd - 1);
     const role = roleText(w, p);
     let index = this.#byKey.get(lower(name)) ?? this.#bySurname.get(lower(surname));
+    // a bare word seen earlier without knowing it was a surname ("Kirby sagte …" before "John Kirby")
+    const earlier = index === undefined ? this.#byKey.get(lower(surname)) : undefined;
+    if (earlier !== undefined && (this.entities[earlier] as Entity).type === "OTH") {
+      index = earlier;
+      (this.entities[index] as Entity).type = "PER";
+      this.#genders[index] = p.gender;
+    }
     if (index === undefined) {
       if (!create) return null;
       index = this.#add("PER", name, role, p.gender, lower(name));
@@ -93,7 +105,7 @@ export class EntityRegistry {
     return index;
   }
 
-  #named(p: Phrase, create: boolean): number | null {
+  #named(p: Phrase, create: boolean, guessPerson: boolean): number | null {
     const w = this.#w;
     const head = w.text.slice(w.start(p.headFirst), w.end(p.headEnd - 1));
     const single = p.headEnd - p.headFirst === 1;
@@ -130,7 +142,7 @@ export class EntityRegistry {
     const known = this.#byKey.get(key);
     if (known !== undefined) return known;
     if (!create) return null;
-    if (single && p.kind === "noun" && p.det === "") {
+    if (guessPerson && single && p.kind === "noun" && p.det === "") {
       // an unknown bare capitalised word as a speaker is most often a surname
       const index = this.#add("PER", head, null, "u", key);
       this.#bySurname.set(lower(head), index);
@@ -145,10 +157,10 @@ export class EntityRegistry {
     const pronoun = lower(this.#w.word(p.first));
     const fits = (m: Mention): boolean => {
       const gender = this.#genders[m.entity] ?? m.gender;
-      if (pronoun === "er")
-        return gender === "m" || (gender === "u" && m.kind !== "org" && m.kind !== "place");
-      if (pronoun === "sie")
-        return gender === "f" || gender === "p" || (gender === "u" && m.kind === "person");
+      // an unknown gender fits only a person: "er" never means a thing of unknown gender
+      const person = (this.entities[m.entity] as Entity).type === "PER";
+      if (pronoun === "er") return gender === "m" || (gender === "u" && person);
+      if (pronoun === "sie") return gender === "f" || gender === "p" || (gender === "u" && person);
       if (pronoun === "es") return gender === "n";
       return false;
     };
@@ -173,20 +185,23 @@ function trimEnd(w: Words, p: Phrase): number {
   return end;
 }
 
-/** The role words of a person phrase: everything but the determiner and the name. */
+/**
+ * The role words of a person phrase: everything but the determiner, the name and academic
+ * titles; null unless a noun is left ("die 67-jährige Ingrid Moser" and "Dr. Thomas Wyss" have none).
+ */
 function roleText(w: Words, p: Phrase): string | null {
-  const first = p.det ? p.first + 1 : p.first;
+  let first = p.det ? p.first + 1 : p.first;
+  let end = -1;
   if (p.nameFirst > first) {
-    let end = p.nameFirst - 1;
-    while (end > first && w.isPunct(end, ",")) end--;
-    return w.text.slice(w.start(first), w.end(end));
+    end = p.nameFirst - 1;
+  } else if (p.nameEnd < p.end - 1) {
+    first = p.nameEnd;
+    end = p.end - 1;
   }
-  if (p.nameEnd < p.end - 1) {
-    let start = p.nameEnd;
-    while (start < p.end && w.isPunct(start, ",")) start++;
-    let end = p.end - 1;
-    while (end > start && w.isPunct(end, ",")) end--;
-    if (end >= start) return w.text.slice(w.start(start), w.end(end));
-  }
-  return null;
+  while (first <= end && (w.isPunct(first, ",") || TITLES.has(w.key(first)))) first++;
+  while (end >= first && (w.isPunct(end, ",") || TITLES.has(w.key(end)))) end--;
+  if (end < first) return null;
+  let noun = false;
+  for (let t = first; t <= end && !noun; t++) noun = w.isNounLike(t) && !TITLES.has(w.key(t));
+  return noun ? w.text.slice(w.start(first), w.end(end)) : null;
 }

@@ -24,7 +24,8 @@ describe("renderText", () => {
     expect(source).toBe("source: winterthur-tram.txt (text, utf-8)");
     expect(counts).toContain(`${analysis.tokens.length} tokens`);
     expect(counts).toContain(`${analysis.paragraphs.length} paragraphs`);
-    expect(quotes).toBe("9 quotes (4 direct, 5 indirect) · 3 speakers · 1 unattributed · 4 other quoted");
+    // partial quotes count as quotes; "other quoted" are the names and scare quotes
+    expect(quotes).toBe("9 quotes (4 direct, 5 indirect) · 3 speakers · 1 unattributed · 2 other quoted");
   });
 
   it("groups quotes by speaker, most quoted first, ties by first appearance", () => {
@@ -65,15 +66,13 @@ describe("renderText", () => {
     ).toBe(true);
   });
 
-  it("lists unattributed quotes and the quoted stretches that are not speech", () => {
+  it("lists unattributed quotes and the quoted names and scare quotes", () => {
     expect(section(report, "Unattributed")).toContain("    «Das letzte Wort hat das Volk.»");
-    const others = section(report, "Other quoted");
+    const others = section(report, "Names and scare quotes");
     expect(others).toEqual([
-      "Other quoted (not speech)",
-      "  partial quote  «ein Jahrhundertprojekt» (in q4)",
-      "  scare quote    «Zwängerei»",
-      "  name           «Der Landbote»",
-      "  partial quote  «sportlich» (in q6)",
+      "Names and scare quotes (not speech)",
+      "  scare quote  «Zwängerei»",
+      "  name         «Der Landbote»",
     ]);
   });
 
@@ -114,5 +113,15 @@ describe("wrap", () => {
       "Jahrhundertprojekt",
     ]);
     expect(wrap("", 10)).toEqual([]);
+  });
+});
+
+describe("renderText on the pipeline's output", () => {
+  it("labels a partial quote as such, under the speaker of the speech around it", async () => {
+    const { analyze } = await import("../analyze.js");
+    const report = renderText(analyze("Die Ministerin Laura Frei erklärte, die Lage sei «äusserst ernst»."));
+    expect(report).toContain("Laura Frei");
+    expect(report).toMatch(/partial quote · speech\/writing · cue "erklärte"/);
+    expect(report).not.toContain("Names and scare quotes");
   });
 });

@@ -73,13 +73,17 @@ export function renderText(analysis: Analysis, options: TextOptions = {}): strin
         `${count(analysis.text.length)} characters`,
         `${count(analysis.tokens.length)} tokens`,
         `${count(analysis.sentences.length)} sentences`,
-        `${count(analysis.paragraphs.length)} paragraphs`,
+        plural(analysis.paragraphs.length, "paragraph"),
       ].join(" · "),
     ),
   );
 
   const { groups, unattributed } = groupBySpeaker(analysis.quotes);
-  const others = analysis.quoted.filter((q) => q.role !== "speech");
+  // partial quotes are quotes (listed with their speaker); only names and scare quotes are "other"
+  const others = analysis.quoted.filter((q) => q.role === "name" || q.role === "scare");
+  const roleOf = new Map(analysis.quoted.map((m) => [m.id, m.role]));
+  const isPartial = (q: AnalysisQuote) =>
+    q.type === "direct" && q.quoted.length > 0 && q.quoted.every((id) => roleOf.get(id) === "partial");
   lines.push(
     [
       plural(analysis.quotes.length, "quote") + typeBreakdown(analysis.quotes),
@@ -90,7 +94,8 @@ export function renderText(analysis: Analysis, options: TextOptions = {}): strin
   );
 
   const renderQuote = (q: AnalysisQuote): void => {
-    const facts = [paint("dim", q.id), paint(q.type === "direct" ? "green" : "magenta", TYPE_LABEL[q.type])];
+    const label = isPartial(q) ? "partial quote" : TYPE_LABEL[q.type];
+    const facts = [paint("dim", q.id), paint(q.type === "direct" ? "green" : "magenta", label)];
     if (q.medium !== "speech") facts.push(q.medium.replace("_", "/"));
     if (q.cue) facts.push(`cue ${paint("yellow", `"${terminalSafe(q.cue.text)}"`)}`);
     else facts.push(`via ${terminalSafe(q.attribution)}`);
@@ -120,7 +125,7 @@ export function renderText(analysis: Analysis, options: TextOptions = {}): strin
   }
   if (others.length > 0) {
     lines.push("");
-    lines.push(paint("bold", "Other quoted (not speech)"));
+    lines.push(paint("bold", "Names and scare quotes (not speech)"));
     const labelWidth = Math.max(...others.map((q) => ROLE_LABEL[q.role].length));
     for (const q of others) {
       const inQuote = q.quote ? paint("dim", ` (in ${q.quote})`) : "";

@@ -134,10 +134,44 @@ describe("what quote marks mean", () => {
   });
 });
 
+describe("speaker names and roles", () => {
+  const entity = (a: Analysis, name: string) => a.entities.find((e) => e.name === name);
+
+  it("drops academic titles and ages from names and roles", () => {
+    const a = analyze(
+      "Dessen Direktor, Dr. Thomas Wyss, warnte vor Engpässen. Die 67-jährige Ingrid Moser sagte, sie sei zufrieden. Der Limnologe Prof. Dr. Klaus Reinhardt sprach von einem Rekord.",
+    );
+    expect(entity(a, "Thomas Wyss")?.role).toBe("Direktor");
+    expect(entity(a, "Ingrid Moser")?.role).toBeNull();
+    expect(entity(a, "Klaus Reinhardt")?.role).toBe("Limnologe");
+  });
+
+  it("keeps a place of the role before an apposed name: «im Stadtrat, Miriam Kessler,»", () => {
+    const a = analyze(
+      "Die Fraktionsvorsitzende der Grünen im Stadtrat, Miriam Kessler, sagte, die Verwaltung habe versagt.",
+    );
+    expect(a.quotes[0]?.speaker?.name).toBe("Miriam Kessler");
+    expect(entity(a, "Miriam Kessler")?.role).toBe("Fraktionsvorsitzende der Grünen im Stadtrat");
+  });
+
+  it("does not take a plural noun before a reporting verb for a person", () => {
+    const a = analyze("Umweltverbände fordern seit Jahren, der See müsse besser geschützt werden.");
+    expect(entity(a, "Umweltverbände")?.type).not.toBe("PER");
+  });
+});
+
 describe("names in quote marks", () => {
   it.each([
-    ["a foreign title", "Er arbeitet am «Department of Marine Biology» der Universität.", "Department of Marine Biology"],
-    ["a model name with a number", "Ein Flugzeug vom Typ «Cessna 172 Skyhawk» musste notlanden.", "Cessna 172 Skyhawk"],
+    [
+      "a foreign title",
+      "Er arbeitet am «Department of Marine Biology» der Universität.",
+      "Department of Marine Biology",
+    ],
+    [
+      "a model name with a number",
+      "Ein Flugzeug vom Typ «Cessna 172 Skyhawk» musste notlanden.",
+      "Cessna 172 Skyhawk",
+    ],
     ["a name given with genannt", "Der Wolf, von Anwohnern «Grauer» genannt, wurde gesichtet.", "Grauer"],
     ["a motto after a colon", "Die Firma (Motto: «Sauber ist sicher») schweigt.", "Sauber ist sicher"],
   ])("%s is a name, not speech", (_what, text, inner) => {

@@ -141,7 +141,7 @@ export function attribute(
     let attribution = frame?.attribution ?? "none";
     let confidence = 0.5;
     if (frame?.speaker && !frame.impersonal) {
-      speaker = toRef(w, frame.speaker, registry);
+      speaker = toRef(w, frame.speaker, registry, true);
       confidence = frame.speaker.kind === "pronoun" ? (speaker?.entity != null ? 0.85 : 0.6) : 0.95;
       if (frame.attribution === "headline") confidence = 0.8;
     } else {
@@ -568,10 +568,14 @@ function isVerbLike(w: Words, t: number): boolean {
   );
 }
 
-function toRef(w: Words, p: Phrase, registry: EntityRegistry): SpeakerRef {
+function toRef(w: Words, p: Phrase, registry: EntityRegistry, guessPerson = false): SpeakerRef {
   let end = p.end - 1;
   while (end > p.first && w.isPunct(end, ",")) end--;
-  return { start: w.start(p.first), end: w.end(end), entity: registry.resolve(p) };
+  return {
+    start: w.start(p.first),
+    end: w.end(end),
+    entity: registry.resolve(p, { create: true, guessPerson }),
+  };
 }
 
 function contextSpeaker(

@@ -7,7 +7,7 @@
  */
 import type { TokenTable } from "../doc.js";
 import { TokenKind } from "../doc.js";
-import { lexKey, readTsv } from "../lang/de/data.js";
+import { lexKey, readLines, readTsv } from "../lang/de/data.js";
 import {
   firstNameGender,
   isMediaName,
@@ -32,6 +32,7 @@ const COMPUTED = 256;
 /** Name particles inside personal names: "Ursula von der Leyen", "Ludwig van Beethoven". */
 const NAME_PARTICLES = new Set(["von", "van", "der", "de", "den", "zu", "bin", "al", "da", "di", "le", "la"]);
 const LEADING_PARTICLES = new Set(["von", "van", "zu"]);
+export const TITLES = new Set(readLines("academic-titles.txt").map(lexKey));
 const GENITIVE_DETS = new Set(["des", "der", "eines", "einer"]);
 /** Prepositions that attach an affiliation to a person or body: "Sascha Kempf vom Max-Planck-Institut". */
 const AFFILIATION = new Set(["von", "vom", "aus"]);
@@ -258,7 +259,7 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
   // ("Die Sprecherin des Bundesamts für Gesundheit, Regula Ammann,")
   if (phrase.nameFirst < 0 && (phrase.kind === "role" || phrase.kind === "org" || phrase.kind === "noun")) {
     let comma = k;
-    if (w.is(k, "prep") && !w.isPunct(k, ",")) {
+    if ((w.is(k, "prep") || w.is(k, "prepdet")) && !w.isPunct(k, ",")) {
       const attribute = phraseAt(w, k + 1, limit, false);
       if (attribute) comma = attribute.end;
     }
@@ -314,6 +315,8 @@ export function personNameAt(
   i: number,
   limit: number,
 ): { first: number; end: number; gender: string } | null {
+  // academic titles go before the name but are not part of it: "Dr. Thomas Wyss"
+  while (i < limit - 1 && TITLES.has(w.key(i))) i++;
   if (i >= limit || !w.isCapitalised(i)) return null;
   const gender = firstNameGender(w.word(i));
   if (gender === undefined) return null;

@@ -61,7 +61,8 @@ export function classifyQuoted(w: Words, pair: QuoteMarkPair, sentences: Sentenc
 
   if (isMediaName(innerText.trim())) return "name";
   if (nameContextBefore(c)) return "name";
-  if (!endsSentence && (looksLikeTitle(w, innerFirst, innerEnd) || NAMING_VERBS.has(w.key(endTok)))) return "name";
+  if (!endsSentence && (looksLikeTitle(w, innerFirst, innerEnd) || NAMING_VERBS.has(w.key(endTok))))
+    return "name";
   if (before >= 0 && w.isPunct(before, ":")) return "speech";
   if (clauseInitial(c)) {
     if (words >= 2 || endsSentence || followedByCue(c)) return "speech";
