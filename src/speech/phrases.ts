@@ -283,7 +283,7 @@ function roleApposition(w: Words, phrase: Phrase, k: number, limit: number): Phr
   if (!(phrase.kind === "person" && phrase.nameEnd === phrase.end) && !bareName) return phrase;
   if (!w.isPunct(k, ",")) return phrase;
   const role = phraseAt(w, k + 1, limit, true);
-  if (!role || role.kind !== "role" || !(role.end >= limit || w.isPunct(role.end, ",.;!?"))) return phrase;
+  if (role?.kind !== "role" || !(role.end >= limit || w.isPunct(role.end, ",.;!?"))) return phrase;
   if (bareName) {
     phrase.kind = "person";
     phrase.nameFirst = phrase.headFirst;
