@@ -15,6 +15,10 @@ interface Mention extends Span {
 }
 
 const lower = (s: string) => s.toLowerCase();
+/** How many recent mentions a role noun ("der Sprecher") looks back through. */
+const RECENT = 64;
+/** How far back (UTF-16 units) a pronoun may find its antecedent: a few paragraphs. */
+const PRONOUN_REACH = 3000;
 
 export class EntityRegistry {
   readonly entities: Entity[] = [];
@@ -59,7 +63,7 @@ export class EntityRegistry {
     }
     if (entity !== null) {
       const mention = { ...span, entity, gender: p.gender, kind: p.kind };
-      this.#mentions.push(mention);
+      this.#insert(mention);
       this.#mentionAt.set(at, mention);
       // mentions arrive almost in text order; keep each entity's list sorted without re-sorting it
       const list = (this.entities[entity] as Entity).mentions;
@@ -68,6 +72,32 @@ export class EntityRegistry {
       if ((list[k - 1] as Span | undefined)?.start !== span.start) list.splice(k, 0, span);
     }
     return entity;
+  }
+
+  /** Mentions stay sorted by offset, so lookbacks start where the text is and stop early. */
+  #insert(mention: Mention): void {
+    const list = this.#mentions;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((list[mid] as Mention).start <= mention.start) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, mention);
+  }
+
+  /** Index of the last mention starting before `offset`, or -1. */
+  #before(offset: number): number {
+    const list = this.#mentions;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((list[mid] as Mention).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
   }
 
   #add(type: EntityType, name: string, role: string | null, gender: string, key: string): number {
@@ -127,7 +157,8 @@ export class EntityRegistry {
     // a role without a name ("der Sprecher") means the last person holding that role, if any
     if (p.kind === "role") {
       const roleWord = lower(w.word(p.headFirst));
-      for (let m = this.#mentions.length - 1; m >= 0; m--) {
+      const last = this.#before(w.start(p.first));
+      for (let m = last; m >= Math.max(0, last - RECENT); m--) {
         const e = this.entities[(this.#mentions[m] as Mention).entity] as Entity;
         if (e.type === "PER" && e.role && lower(e.role).includes(roleWord))
           return (this.#mentions[m] as Mention).entity;
@@ -167,8 +198,11 @@ export class EntityRegistry {
     // the nearest fitting mention before the pronoun; for er/sie a person beats a nearer noun
     let person: Mention | null = null;
     let other: Mention | null = null;
-    for (const m of this.#mentions) {
-      if (m.start >= offset || !fits(m)) continue;
+    // mentions are registered almost in text order; a pronoun reaches back a window, not the whole article
+    for (let i = this.#before(offset); i >= 0; i--) {
+      const m = this.#mentions[i] as Mention;
+      if (offset - m.start > PRONOUN_REACH) break;
+      if (!fits(m)) continue;
       if ((this.entities[m.entity] as Entity).type === "PER" && pronoun !== "es") {
         if (!person || m.start > person.start) person = m;
       } else if (!other || m.start > other.start) other = m;
