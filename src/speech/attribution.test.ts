@@ -248,6 +248,50 @@ describe("indirect speech (first cut)", () => {
     ]);
   });
 
+  it("nach names a source before a speech noun, also a compound or after an adjective", () => {
+    const a = analyze(
+      "Nach ersten Polizeiangaben wurde niemand verletzt. Nach Celebis Angaben sei der Mann geflohen.",
+    );
+    expect(indirect(a)).toEqual([
+      "indirect: wurde niemand verletzt ← ersten Polizeiangaben [Nach]",
+      "indirect: sei der Mann geflohen ← Celebis Angaben [Nach]",
+    ]);
+  });
+
+  it("a run of subjunctive sentences after a speech act is one free indirect quote", () => {
+    const a = analyze(
+      "Der Verbandschef Hubert Primus wies den Vorwurf zurück. In Zeiten knapper Kassen sei die Studie richtig. Die Kassen müssten sparen. Die Sitzung endet um 18 Uhr.",
+    );
+    const free = a.quotes.filter((q) => q.type === "indirect_free_indirect");
+    expect(free.map((q) => q.text)).toEqual([
+      "In Zeiten knapper Kassen sei die Studie richtig. Die Kassen müssten sparen",
+    ]);
+    expect(free[0]?.speaker?.name).toBe("Hubert Primus");
+  });
+
+  it("a subjunctive sentence after a direct quote continues its speaker", () => {
+    const a = analyze("«Wir sind vorbereitet», sagte die Ministerin Laura Frei. Die Lage sei aber ernst.");
+    const free = a.quotes.find((q) => q.type === "indirect_free_indirect");
+    expect(free?.text).toBe("Die Lage sei aber ernst");
+    expect(free?.speaker?.name).toBe("Laura Frei");
+  });
+
+  it("a told speech act without its content is reported speech: the sentence is the message", () => {
+    const a = analyze("Die Gewerkschaft Verdi forderte am Montag höhere Löhne für das Pflegepersonal.");
+    expect(a.quotes.map((q) => [q.type, q.text, q.speaker?.text, q.cue?.text])).toEqual([
+      [
+        "reported",
+        "Die Gewerkschaft Verdi forderte am Montag höhere Löhne für das Pflegepersonal.",
+        "Die Gewerkschaft Verdi",
+        "forderte",
+      ],
+    ]);
+  });
+
+  it("a naming participle is not a speech act", () => {
+    expect(analyze("Der Wolf, von Anwohnern «Grauer» genannt, wurde gesichtet.").quotes).toEqual([]);
+  });
+
   it("nach before a place or a time is no source", () => {
     const a = analyze("Nach dem Spiel fuhren die Fans nach Basel. Die Polizei war vor Ort.");
     expect(a.quotes).toEqual([]);

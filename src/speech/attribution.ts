@@ -19,7 +19,7 @@ import type {
   SpeakerRef,
 } from "../doc.js";
 import { EntityRegistry } from "../entities/registry.js";
-import { lookupReportingVerb, type VerbEntry } from "../lang/de/lexicon.js";
+import { lookupReportingVerb, lookupSpeechNoun, type VerbEntry } from "../lang/de/lexicon.js";
 import type { Stage } from "../pipeline.js";
 import { spanIndexAt, tokenAtOrAfter } from "../span-index.js";
 import { type IndirectEvent, indirectQuotes } from "./indirect.js";
@@ -78,6 +78,7 @@ export function attribute(
           medium: "speech_writing",
           at: t,
           lemma: source.cue.lemma,
+          actor: source.speaker.kind !== "noun",
           after: Math.max(t + 1, source.speaker.end),
           source: source.range,
         });
@@ -100,6 +101,7 @@ export function attribute(
         medium: found.medium,
         at: t,
         lemma: found.lemma,
+        actor: speaker !== null && (speaker.kind !== "noun" || isKnownActor(ref, registry)),
         after,
       });
       t = after - 1;
@@ -182,17 +184,17 @@ export function attribute(
     previous = { quote, paragraph, unclosed: pair.close === null, sentence: si };
   });
 
-  // sentences that hold direct speech are not searched for indirect speech
-  const taken = new Uint8Array(sentences.length);
+  // sentences that hold direct speech are not searched for indirect speech; their speaker is a voice
+  const directIn: (Quote | undefined)[] = new Array(sentences.length);
   for (const q of quotes) {
     for (const span of q.spans) {
       for (let si = spanIndexAt(sentences, span.start); si >= 0 && si < sentences.length; si++) {
         if ((sentences[si] as Sentence).start >= span.end) break;
-        taken[si] = 1;
+        directIn[si] = q;
       }
     }
   }
-  const indirect = indirectQuotes(w, sentences, events, quoted, taken);
+  const indirect = indirectQuotes(w, sentences, events, quoted, directIn);
   const partial = partialQuotes(w, sentences, marks, quoted, quotes, indirect, events);
   // containing quotes first at equal starts, so a nested partial quote follows its indirect quote
   const all = [...quotes, ...indirect, ...partial].sort(
@@ -371,10 +373,38 @@ function sourceCueAt(
   if (key !== "laut" && key !== "gemäss" && key !== "seitens" && key !== "vonseiten" && key !== "nach")
     return null;
   if (key === "laut" && w.isCapitalised(t) && t !== s.firstToken) return null;
-  const speaker = phraseAt(w, t + 1, s.endToken);
+  const speaker = sourcePhraseAfter(w, t + 1, s.endToken);
   if (!speaker || speaker.kind === "pronoun") return null;
-  if (key === "nach" && !SOURCE_AFTER_NACH.has(w.key(speaker.headFirst))) return null;
+  // "nach" is mostly about place and time; it names a source only before a speech noun
+  if (key === "nach" && !isSourceNoun(w, speaker.headEnd - 1)) return null;
   return { cue: { ...span, parts: [span], lemma: key }, speaker, range: { first: t, end: speaker.end } };
+}
+
+/** The source after "laut"/"nach", adjectives without article included: "nach ersten Angaben der Polizei". */
+function sourcePhraseAfter(w: Words, from: number, limit: number): Phrase | null {
+  const direct = phraseAt(w, from, limit);
+  if (direct) return direct;
+  let j = from;
+  while (
+    j < limit &&
+    j < from + 3 &&
+    w.isWord(j) &&
+    !w.isCapitalised(j) &&
+    !w.is(j, "prep") &&
+    !w.is(j, "conj")
+  )
+    j++;
+  if (j === from) return null;
+  const p = phraseAt(w, j, limit);
+  return p ? { ...p, first: from } : null;
+}
+
+/** A speech noun, also as the tail of a compound: "Angaben", "Polizeiangaben", "Zeugenaussagen". */
+function isSourceNoun(w: Words, t: number): boolean {
+  const key = w.key(t);
+  if (SOURCE_AFTER_NACH.has(key) || lookupSpeechNoun(w.word(t)) !== undefined) return true;
+  for (const noun of SOURCE_AFTER_NACH) if (key.length > noun.length + 2 && key.endsWith(noun)) return true;
+  return false;
 }
 
 function needsParticle(form: string, entry: VerbEntry): boolean {
@@ -557,6 +587,12 @@ function subjectOf(
     }
   }
   return bestScore >= 1 ? best : null;
+}
+
+/** A plain noun phrase that resolved to a person or organisation the article introduced ("Kirby"). */
+function isKnownActor(ref: SpeakerRef | null, registry: EntityRegistry): boolean {
+  const type = ref?.entity != null ? registry.entities[ref.entity]?.type : undefined;
+  return type === "PER" || type === "ORG";
 }
 
 /** A lower-case word that is not a function word: most often the finite verb in second position. */

@@ -12,6 +12,7 @@ import { phraseAt, type Words } from "./phrases.js";
 
 const SUBJUNCTIVE = new Set(readLines("subjunctive-markers.txt").map(lexKey));
 const COMPLEMENTISERS = new Set(["dass", "ob"]);
+const REPORTED_VERBS = new Set(readLines("reported-verbs.txt"));
 const FINAL = ".!?…";
 
 export interface IndirectEvent {
@@ -25,6 +26,8 @@ export interface IndirectEvent {
   /** first token after the speaker phrase (or after the cue when the speaker precedes it) */
   after: number;
   medium: Medium;
+  /** the speaker is an actor (person, role, organisation, place, pronoun), not just any noun */
+  actor: boolean;
   /** for source cues ("laut X", "X zufolge"): the token range of cue and source, left out of the message */
   source?: { first: number; end: number };
 }
@@ -87,32 +90,67 @@ function messageOf(w: Words, e: IndirectEvent, s: Sentence): Span[] | null {
   return [{ start: w.start(first), end: w.end(end - 1) }];
 }
 
+/** Who spoke last, and in which sentence: free indirect speech continues this voice. */
+interface Voice {
+  speaker: SpeakerRef | null;
+  medium: Medium;
+  sentence: number;
+  paragraph: number;
+}
+
 export function indirectQuotes(
   w: Words,
   sentences: Sentence[],
   events: IndirectEvent[],
   quoted: Quoted[],
-  taken: Uint8Array,
+  /** per sentence, the direct quote that takes it (its speaker is a voice too), or undefined */
+  directIn: readonly (Quote | undefined)[],
 ): Quote[] {
   const quotes: Quote[] = [];
   const quotedIn = (spans: Span[]) =>
     quoted.flatMap((q, i) =>
       q.role === "partial" && spans.some((span) => q.start >= span.start && q.end <= span.end) ? [i] : [],
     );
-  let last: { quote: Quote; sentence: number; paragraph: number } | null = null;
   const bySentence = new Map<number, IndirectEvent>();
   for (const e of events) if (!bySentence.has(e.sentence)) bySentence.set(e.sentence, e);
 
+  let voice: Voice | null = null;
+  /** the free indirect quote being extended sentence by sentence */
+  let run: Quote | null = null;
   sentences.forEach((s, si) => {
-    if (taken[si]) {
-      last = null;
+    const direct = directIn[si];
+    if (direct) {
+      run = null;
+      voice = direct.speaker
+        ? { speaker: direct.speaker, medium: direct.medium, sentence: si, paragraph: s.paragraph }
+        : null;
       return;
     }
     const e = bySentence.get(si);
     if (e) {
+      run = null;
+      voice = e.speaker
+        ? { speaker: e.speaker, medium: e.medium, sentence: si, paragraph: s.paragraph }
+        : null;
       const message = messageOf(w, e, s);
+      if (!message && e.speaker && e.actor && REPORTED_VERBS.has(e.lemma)) {
+        // a speech act told, not its content: "Die Schüler klagten über zu viel Stress." The whole
+        // sentence is the message, as the WikiNews annotators draw it.
+        quotes.push({
+          type: "reported",
+          medium: e.medium,
+          spans: [{ start: s.start, end: s.end }],
+          quoted: quotedIn([{ start: s.start, end: s.end }]),
+          cue: e.cue,
+          speaker: e.speaker,
+          addressee: null,
+          confidence: 0.5,
+          attribution: "cue",
+        });
+        return;
+      }
       if (message) {
-        const quote: Quote = {
+        quotes.push({
           type: "indirect",
           medium: e.medium,
           spans: message,
@@ -122,36 +160,44 @@ export function indirectQuotes(
           addressee: null,
           confidence: e.speaker ? 0.7 : 0.5,
           attribution: e.speaker ? "cue" : "none",
-        };
-        quotes.push(quote);
-        last = { quote, sentence: si, paragraph: s.paragraph };
-        return;
+        });
       }
-      last = null;
       return;
     }
-    // a following subjunctive sentence continues the reported speech of the same speaker
-    const prev = last as { quote: Quote; sentence: number; paragraph: number } | null;
-    if (prev && prev.sentence === si - 1 && hasSubjunctive(w, s.firstToken, s.endToken)) {
+    // subjunctive sentences right after someone spoke go on reporting that speaker: one quote per run
+    const current = voice as Voice | null;
+    if (
+      current &&
+      current.sentence === si - 1 &&
+      current.paragraph === s.paragraph &&
+      hasSubjunctive(w, s.firstToken, s.endToken, true)
+    ) {
       let end = s.endToken;
       while (end > s.firstToken && w.isPunct(end - 1, FINAL)) end--;
       const span = { start: w.start(s.firstToken), end: w.end(end - 1) };
-      const quote: Quote = {
-        type: "indirect_free_indirect",
-        medium: prev.quote.medium,
-        spans: [span],
-        quoted: quotedIn([span]),
-        cue: null,
-        speaker: prev.quote.speaker,
-        addressee: null,
-        confidence: 0.55,
-        attribution: "continuation",
-      };
-      quotes.push(quote);
-      last = { quote, sentence: si, paragraph: s.paragraph };
+      const open = run as Quote | null;
+      if (open) {
+        (open.spans[0] as Span).end = span.end;
+        open.quoted = quotedIn(open.spans);
+      } else {
+        run = {
+          type: "indirect_free_indirect",
+          medium: current.medium,
+          spans: [span],
+          quoted: quotedIn([span]),
+          cue: null,
+          speaker: current.speaker,
+          addressee: null,
+          confidence: 0.55,
+          attribution: "continuation",
+        };
+        quotes.push(run);
+      }
+      voice = { ...current, sentence: si };
       return;
     }
-    last = null;
+    run = null;
+    voice = null;
   });
   return quotes;
 }

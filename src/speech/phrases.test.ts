@@ -51,7 +51,11 @@ function seen(w: Words, p: Phrase): Seen {
 }
 
 /** The phrase that starts at `startWord` in `text`; fails the test when there is none. */
-function phrase(text: string, startWord: string, options: { nth?: number; appositions?: boolean } = {}): Seen {
+function phrase(
+  text: string,
+  startWord: string,
+  options: { nth?: number; appositions?: boolean } = {},
+): Seen {
   const w = words(text);
   const p = phraseAt(w, tokenOf(w, startWord, options.nth), w.length, options.appositions ?? true);
   expect(p, `a phrase at "${startWord}" in: ${text}`).not.toBeNull();
@@ -66,7 +70,10 @@ function noPhrase(text: string, startWord: string): void {
 
 describe("phraseAt: person phrases", () => {
   it("takes a role with genitive attributes and the name in apposition as one person", () => {
-    const p = phrase("Der Sprecher des Nationalen Sicherheitsrates der USA, John Kirby, sagte am Montag", "Der");
+    const p = phrase(
+      "Der Sprecher des Nationalen Sicherheitsrates der USA, John Kirby, sagte am Montag",
+      "Der",
+    );
     expect(p).toMatchObject({
       covers: "Der Sprecher des Nationalen Sicherheitsrates der USA, John Kirby,",
       kind: "person",
@@ -115,10 +122,20 @@ describe("phraseAt: person phrases", () => {
   });
 
   it.each([
-    ["Bundesrätin Karin Keller-Sutter sagte in Bern", "Bundesrätin Karin Keller-Sutter", "Karin Keller-Sutter", "f"],
+    [
+      "Bundesrätin Karin Keller-Sutter sagte in Bern",
+      "Bundesrätin Karin Keller-Sutter",
+      "Karin Keller-Sutter",
+      "f",
+    ],
     ["CDU-Chef Friedrich Merz sagte im Bundestag", "CDU-Chef Friedrich Merz", "Friedrich Merz", "m"],
     ["Prof. Dr. Christian Drosten sagte dem Sender", "Prof. Dr. Christian Drosten", "Christian Drosten", "m"],
-    ["Die Grünen-Politikerin Annalena Baerbock sagte", "Die Grünen-Politikerin Annalena Baerbock", "Annalena Baerbock", "f"],
+    [
+      "Die Grünen-Politikerin Annalena Baerbock sagte",
+      "Die Grünen-Politikerin Annalena Baerbock",
+      "Annalena Baerbock",
+      "f",
+    ],
     ["Kremlsprecher Dmitri Peskow sagte am Abend", "Kremlsprecher Dmitri Peskow", "Dmitri Peskow", "m"],
   ])("a title or role before the name: %s", (text, covers, name, gender) => {
     const first = text.split(" ")[0] as string;
