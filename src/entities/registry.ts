@@ -23,8 +23,8 @@ const PRONOUN_REACH = 3000;
 export class EntityRegistry {
   readonly entities: Entity[] = [];
   readonly #mentions: Mention[] = [];
-  /** mention by "start:end", so re-resolving a phrase is a lookup, not a scan */
-  readonly #mentionAt = new Map<string, Mention>();
+  /** mention by start and length, so re-resolving a phrase is a lookup, not a scan */
+  readonly #mentionAt = new Map<number, Mention>();
   readonly #genders: string[] = [];
   readonly #byKey = new Map<string, number>();
   readonly #bySurname = new Map<string, number>();
@@ -43,7 +43,7 @@ export class EntityRegistry {
   resolve(p: Phrase, options: { create: boolean; guessPerson?: boolean } = { create: true }): number | null {
     const w = this.#w;
     const span = { start: w.start(p.first), end: w.end(trimEnd(w, p)) };
-    const at = `${span.start}:${span.end}`;
+    const at = span.start * 65536 + Math.min(span.end - span.start, 65535);
     const existing = this.#mentionAt.get(at);
     if (existing) return existing.entity;
     let entity: number | null = null;

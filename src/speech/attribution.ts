@@ -19,7 +19,7 @@ import type {
   SpeakerRef,
 } from "../doc.js";
 import { EntityRegistry } from "../entities/registry.js";
-import { lookupReportingVerb, lookupSpeechNoun, type VerbEntry } from "../lang/de/lexicon.js";
+import { lookupReportingVerbByKey, lookupSpeechNoun, type VerbEntry } from "../lang/de/lexicon.js";
 import type { Stage } from "../pipeline.js";
 import { spanIndexAt, tokenAtOrAfter } from "../span-index.js";
 import { type IndirectEvent, indirectQuotes } from "./indirect.js";
@@ -305,8 +305,8 @@ function cueAt(w: Words, t: number, limit: number): { cue: Cue; lemma: string; m
     const span = { start: w.start(t), end: w.end(t) };
     return { cue: { ...span, parts: [span], lemma: "so" }, lemma: "so", medium: "speech_writing" };
   }
-  if (w.isCapitalised(t)) return null;
-  const entries = lookupReportingVerb(w.word(t));
+  if (!w.isReportingVerb(t)) return null;
+  const entries = lookupReportingVerbByKey(w.key(t));
   if (!entries) return null;
   const span = { start: w.start(t), end: w.end(t) };
   for (const entry of entries) {

@@ -9,21 +9,25 @@ import type { TokenTable } from "../doc.js";
 import { TokenKind } from "../doc.js";
 import { lexKey, readLines, readTsv } from "../lang/de/data.js";
 import {
-  firstNameGender,
+  firstNameGenderByKey,
   isMediaName,
   lookupMetonym,
   lookupPronoun,
-  lookupReportingVerb,
+  lookupReportingVerbByKey,
   lookupRole,
   lookupSpeechNoun,
 } from "../lang/de/lexicon.js";
 
 /** Closed word classes as bits, so a class test on a token is one AND. */
 const CLASS_BITS: Record<string, number> = { det: 1, prep: 2, prepdet: 4, pron: 8, conj: 16, adv: 32 };
+/** Keyed by the word as written (lower, Capitalised and UPPER forms), so a token needs no lowercasing. */
 const WORD_CLASSES = new Map<string, number>();
 for (const row of readTsv("function-words.tsv")) {
-  const key = lexKey(row.word ?? "");
-  WORD_CLASSES.set(key, (WORD_CLASSES.get(key) ?? 0) | (CLASS_BITS[row.class ?? ""] ?? 0));
+  const word = (row.word ?? "").toLowerCase();
+  const bits = CLASS_BITS[row.class ?? ""] ?? 0;
+  for (const form of [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]) {
+    WORD_CLASSES.set(form, (WORD_CLASSES.get(form) ?? 0) | bits);
+  }
 }
 const FUNCTION_WORD = 63;
 const CAPITALISED = 64;
@@ -84,7 +88,7 @@ export class Words {
       flags = COMPUTED;
       const kind = this.tokens.kinds[i];
       if (kind === TokenKind.Word || kind === TokenKind.Abbreviation) {
-        flags |= WORD | (WORD_CLASSES.get(this.key(i)) ?? 0);
+        flags |= WORD | (WORD_CLASSES.get(this.word(i)) ?? 0);
         if (UPPER.test(this.text[this.start(i)] ?? "")) flags |= CAPITALISED;
       }
       this.#flags[i] = flags;
@@ -157,7 +161,9 @@ export class Words {
     let memo = this.#verb[i];
     if (memo === 0) {
       memo =
-        this.isWord(i) && !this.isCapitalised(i) && lookupReportingVerb(this.word(i)) !== undefined ? 2 : 1;
+        this.isWord(i) && !this.isCapitalised(i) && lookupReportingVerbByKey(this.key(i)) !== undefined
+          ? 2
+          : 1;
       this.#verb[i] = memo;
     }
     return memo === 2;
@@ -318,7 +324,7 @@ export function personNameAt(
   // academic titles go before the name but are not part of it: "Dr. Thomas Wyss"
   while (i < limit - 1 && TITLES.has(w.key(i))) i++;
   if (i >= limit || !w.isCapitalised(i)) return null;
-  const gender = firstNameGender(w.word(i));
+  const gender = firstNameGenderByKey(w.key(i));
   if (gender === undefined) return null;
   let j = i + 1;
   while (j < limit && j - i < 5 && (w.isNounLike(j) || isNameParticle(w, j, limit))) j++;

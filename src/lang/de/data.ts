@@ -41,16 +41,7 @@ export function readTsv(name: string): Record<string, string>[] {
  * compute offsets.
  */
 export function lexKey(word: string): string {
-  // hot path: every lexicon lookup of every token lands here, mostly with the same strings
-  let key = KEYS.get(word);
-  if (key === undefined) {
-    const lower = word.toLowerCase();
-    key = lower.indexOf("ß") < 0 ? lower : lower.replaceAll("ß", "ss");
-    if (KEYS.size >= MAX_KEYS) KEYS.clear();
-    KEYS.set(word, key);
-  }
-  return key;
+  const lower = word.toLowerCase();
+  // hot path: ß is rare, so most words need no second pass (a memo map measured slower than this)
+  return lower.indexOf("ß") < 0 ? lower : lower.replaceAll("ß", "ss");
 }
-
-const KEYS = new Map<string, string>();
-const MAX_KEYS = 100_000;

@@ -189,6 +189,11 @@ export function lookupReportingVerb(token: string): VerbEntry[] | undefined {
   return verbs().byForm.get(lexKey(token));
 }
 
+/** lookupReportingVerb for a word already passed through lexKey (callers that key each token once). */
+export function lookupReportingVerbByKey(key: string): VerbEntry[] | undefined {
+  return verbs().byForm.get(key);
+}
+
 export function isSeparableParticleOf(entry: VerbEntry, token: string): boolean {
   return entry.particle !== null && lexKey(token) === entry.particle;
 }
@@ -361,7 +366,21 @@ function roleBySuffix(root: SuffixNode, key: string): Role | undefined {
  * capitalised word) the longest listed head-noun ending, so compounds like
  * "Regierungssprecherin" resolve. In hyphenated compounds ("EU-Kommissar") the last part decides.
  */
+/**
+ * The role or organisation a word denotes. Memoised per spelling: the chunker asks for every
+ * capitalised word, and the suffix rules make a miss the expensive case.
+ */
 export function lookupRole(token: string): Role | undefined {
+  const cached = ROLE_CACHE.get(token);
+  if (cached !== undefined) return cached === null ? undefined : cached;
+  const role = lookupRoleUncached(token);
+  if (ROLE_CACHE.size >= 50_000) ROLE_CACHE.clear();
+  ROLE_CACHE.set(token, role ?? null);
+  return role;
+}
+const ROLE_CACHE = new Map<string, Role | null>();
+
+function lookupRoleUncached(token: string): Role | undefined {
   const table = roles();
   const exact = table.exact.get(lexKey(token));
   if (exact !== undefined) return exact;
@@ -392,8 +411,12 @@ const firstNames = lazy((): Map<string, "m" | "f" | "u"> => {
 
 /** Gender a first name usually has in the press; an unlisted double name goes by its first part. */
 export function firstNameGender(token: string): "m" | "f" | "u" | undefined {
+  return firstNameGenderByKey(lexKey(token));
+}
+
+/** firstNameGender for a word already passed through lexKey. */
+export function firstNameGenderByKey(key: string): "m" | "f" | "u" | undefined {
   const table = firstNames();
-  const key = lexKey(token);
   const gender = table.get(key);
   if (gender !== undefined) return gender;
   const dash = key.indexOf("-");
