@@ -520,6 +520,14 @@ function frameBefore(
   const last = phrases.filter((p) => p.end === colon && p.first >= clauseStart).at(-1);
   if (!last) return null;
   const headline = paragraph.kind === "title" || paragraph.kind === "heading";
+  // in running text, "Kritik:" or "Seine Meinung zu Kirchhoff:" introduce a quote but do not name
+  // who speaks; only an actor ("Kirby:", "Die Polizei:") does
+  if (
+    !headline &&
+    (last.kind === "noun" || last.first !== clauseStart) &&
+    registry.resolve(last, { create: false }) === null
+  )
+    return null;
   return {
     cue: null,
     medium: "speech",

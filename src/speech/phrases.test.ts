@@ -164,12 +164,28 @@ describe("phraseAt: person phrases", () => {
     });
   });
 
-  it("ends a name at a bracketed party", () => {
+  it("takes a bracketed party after a name into the phrase, not into the name", () => {
     expect(phrase("Bundeskanzler Olaf Scholz (SPD) sagte", "Bundeskanzler")).toMatchObject({
-      covers: "Bundeskanzler Olaf Scholz",
+      covers: "Bundeskanzler Olaf Scholz (SPD)",
       name: "Olaf Scholz",
       kind: "person",
-      next: "(",
+      next: "sagte",
+    });
+  });
+
+  it("takes a name without a known first name in apposition after a role", () => {
+    expect(phrase("Der Vorsitzende des Linux-Verbandes, Elmar Gesse, sagte", "Der")).toMatchObject({
+      name: "Elmar Gesse",
+      kind: "person",
+      next: "sagte",
+    });
+  });
+
+  it("reads a genitive place after a role as part of the role, not as a name", () => {
+    expect(phrase("Günther Platter, der Verteidigungsminister Österreichs, sagte", "Günther")).toMatchObject({
+      covers: "Günther Platter, der Verteidigungsminister Österreichs,",
+      name: "Günther Platter",
+      next: "sagte",
     });
   });
 

@@ -269,13 +269,19 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
       const attribute = phraseAt(w, k + 1, limit, false);
       if (attribute) comma = attribute.end;
     }
-    const name = w.isPunct(comma, ",") ? personNameAt(w, comma + 1, limit) : null;
-    if (name && (w.isPunct(name.end, ",") || name.end >= limit)) {
+    const name =
+      w.isPunct(comma, ",") && phrase.kind !== "noun"
+        ? apposedNameAt(w, comma + 1, limit)
+        : w.isPunct(comma, ",")
+          ? personNameAt(w, comma + 1, limit)
+          : null;
+    if (name && (w.isPunct(name.end, ",(") || name.end >= limit)) {
       phrase.nameFirst = name.first;
       phrase.nameEnd = name.end;
       phrase.kind = "person";
       phrase.gender = name.gender !== "u" ? name.gender : phrase.gender;
-      phrase.end = w.isPunct(name.end, ",") ? name.end + 1 : name.end;
+      const end = bracketAfter(w, name.end, limit);
+      phrase.end = w.isPunct(end, ",") ? end + 1 : end;
     }
     return phrase;
   }
@@ -287,9 +293,21 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
 function roleApposition(w: Words, phrase: Phrase, k: number, limit: number): Phrase {
   const bareName = phrase.kind === "noun" && phrase.det === "" && phrase.headEnd - phrase.headFirst <= 2;
   if (!(phrase.kind === "person" && phrase.nameEnd === phrase.end) && !bareName) return phrase;
+  // "Renate Schmidt (SPD)"
+  const bracket = bracketAfter(w, k, limit);
+  if (bracket > k && phrase.kind === "person") {
+    phrase.end = bracket;
+    k = bracket;
+  }
   if (!w.isPunct(k, ",")) return phrase;
   const role = phraseAt(w, k + 1, limit, true);
-  if (role?.kind !== "role" || !(role.end >= limit || w.isPunct(role.end, ",.;!?"))) return phrase;
+  if (role?.kind !== "role") return phrase;
+  // one attribute after the role: "die Leiterin der Fachstelle für Suchtvorbeugung"
+  if ((w.is(role.end, "prep") || w.is(role.end, "prepdet")) && !w.isPunct(role.end, ",")) {
+    const attribute = phraseAt(w, role.end + 1, limit, false);
+    if (attribute && (attribute.end >= limit || w.isPunct(attribute.end, ",.;!?"))) role.end = attribute.end;
+  }
+  if (!(role.end >= limit || w.isPunct(role.end, ",.;!?"))) return phrase;
   if (bareName) {
     phrase.kind = "person";
     phrase.nameFirst = phrase.headFirst;
@@ -351,7 +369,13 @@ function classify(w: Words, p: Phrase, quoted: boolean): void {
   if (first?.kind === "person") {
     p.kind = "role";
     p.gender = first.gender;
-    if (p.headEnd - p.headFirst > 1) {
+    // "Präsident Putin": the words after the role are a name, unless they are a genitive place
+    // ("Verteidigungsminister Österreichs") or another noun
+    if (
+      p.headEnd - p.headFirst > 1 &&
+      !isGenitivePlace(w, p.headEnd - 1) &&
+      lookupRole(w.word(p.headEnd - 1)) === undefined
+    ) {
       p.kind = "person";
       p.nameFirst = p.headFirst + 1;
       p.nameEnd = p.headEnd;
@@ -382,6 +406,55 @@ function classify(w: Words, p: Phrase, quoted: boolean): void {
     p.kind = place.type === "ORG" ? "org" : "place";
     p.gender = p.det === "die" ? "p" : "n";
   }
+}
+
+/** "Österreichs", "Moskaus", "der USA": a place in the genitive, attached to a role. */
+function isGenitivePlace(w: Words, t: number): boolean {
+  const word = w.word(t);
+  return (
+    lookupMetonym(word) !== undefined ||
+    (word.endsWith("s") && lookupMetonym(word.slice(0, -1)) !== undefined)
+  );
+}
+
+/**
+ * A name in apposition after a role: a known first name ("John Kirby"), or two or three capitalised
+ * words that are not nouns laut knows, closed by a comma, a bracket or the clause end
+ * ("der Vorsitzende des Linux-Verbandes, Elmar Gesse,").
+ */
+function apposedNameAt(
+  w: Words,
+  i: number,
+  limit: number,
+): { first: number; end: number; gender: string } | null {
+  const known = personNameAt(w, i, limit);
+  if (known) return known;
+  let j = i;
+  while (j < limit && TITLES.has(w.key(j))) j++;
+  const first = j;
+  while (
+    j < limit &&
+    j - first < 3 &&
+    w.isNounLike(j) &&
+    lookupRole(w.word(j)) === undefined &&
+    lookupMetonym(w.word(j)) === undefined &&
+    lookupSpeechNoun(w.word(j)) === undefined
+  )
+    j++;
+  if (j - first < 2) return null;
+  if (!(j >= limit || w.isPunct(j, ",.;(") || w.isQuoteMark(j))) return null;
+  return { first, end: j, gender: "u" };
+}
+
+/** "(SPD)", "(CDU/CSU)": a party or short affiliation in brackets right after a name. */
+function bracketAfter(w: Words, k: number, limit: number): number {
+  if (!w.isPunct(k, "(") || k + 2 >= limit) return k;
+  let j = k + 1;
+  while (j < limit && j - k < 5 && !w.isPunct(j, ")")) {
+    if (!w.isCapitalised(j) && !w.isPunct(j, "/-")) return k;
+    j++;
+  }
+  return w.isPunct(j, ")") ? j + 1 : k;
 }
 
 /** How plausible a phrase is as the one who speaks. 0 means: not a speaker. */
