@@ -243,6 +243,8 @@ function partialQuotes(
       // the nearest speech event of the sentence, else the last one of the paragraph before it
       let best: SpeechEvent | null = null;
       for (const e of events) {
+        // from an earlier sentence, only an actor's speech carries over ("Kirby sagte …" but not "Zahlen zeigen …")
+        if (e.sentence < si && !e.actor) continue;
         if (
           e.sentence === si &&
           (!best || best.sentence !== si || Math.abs(e.at - at) < Math.abs(best.at - at))
@@ -640,7 +642,8 @@ function contextSpeaker(
   }
   const ownCue = previous?.quote.cue?.start;
   for (const e of events) {
-    if (e.paragraph !== paragraph || e.sentence > sentence || e.at >= open || !e.speaker) continue;
+    if (e.paragraph !== paragraph || e.sentence > sentence || e.at >= open || !e.speaker || !e.actor)
+      continue;
     if (e.cue.start === ownCue) continue;
     if (!best || e.at > best.at) best = { speaker: e.speaker, how: "context", at: e.at };
   }

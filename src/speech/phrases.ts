@@ -345,7 +345,12 @@ export function personNameAt(
   const gender = firstNameGenderByKey(w.key(i));
   if (gender === undefined) return null;
   let j = i + 1;
-  while (j < limit && j - i < 5 && (w.isNounLike(j) || isNameParticle(w, j, limit))) j++;
+  while (
+    j < limit &&
+    j - i < 5 &&
+    ((w.isNounLike(j) && !hasNounSuffix(w.key(j))) || isNameParticle(w, j, limit))
+  )
+    j++;
   if (j === i + 1) return null;
   return { first: i, end: j, gender };
 }
@@ -406,6 +411,13 @@ function classify(w: Words, p: Phrase, quoted: boolean): void {
     p.kind = place.type === "ORG" ? "org" : "place";
     p.gender = p.det === "die" ? "p" : "n";
   }
+}
+
+const NOUN_SUFFIXES = readLines("noun-suffixes.txt").map(lexKey);
+/** A common-noun ending (-ung, -heit, -schaft …): such a word is not part of a personal name. */
+function hasNounSuffix(key: string): boolean {
+  for (const suffix of NOUN_SUFFIXES) if (key.length > suffix.length + 2 && key.endsWith(suffix)) return true;
+  return false;
 }
 
 /** "Österreichs", "Moskaus", "der USA": a place in the genitive, attached to a role. */
