@@ -6,7 +6,7 @@
  */
 import type { Doc, EntityType, Medium, ParagraphKind, QuotedRole, QuoteType, Span } from "./doc.js";
 
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "1.1.0";
 
 export interface TextSpan extends Span {
   text: string;
@@ -24,6 +24,8 @@ export interface AnalysisQuote {
   cue: (TextSpan & { lemma: string; parts: Span[] }) | null;
   speaker: (TextSpan & { name: string; entity?: string; role?: string }) | null;
   addressee: TextSpan | null;
+  /** the framing clause outside the message in the cue's sentence; parts joined with " … " */
+  frame: (TextSpan & { parts: Span[] }) | null;
   confidence: number;
   attribution: string;
 }
@@ -126,6 +128,15 @@ export function toAnalysis(doc: Doc): Analysis {
             }
           : null,
         addressee: q.addressee ? textSpan(doc, q.addressee) : null,
+        frame:
+          q.frame.length > 0
+            ? {
+                start: (q.frame[0] as Span).start,
+                end: (q.frame.at(-1) as Span).end,
+                text: q.frame.map((p) => doc.slice(p)).join(" … "),
+                parts: q.frame.map((p) => ({ start: p.start, end: p.end })),
+              }
+            : null,
         confidence: Math.round(q.confidence * 1000) / 1000,
         attribution: q.attribution,
       };

@@ -110,6 +110,8 @@ export interface Quote {
   cue: Cue | null;
   speaker: SpeakerRef | null;
   addressee: Span | null;
+  /** the framing clause in the cue's sentence, outside the message ("Die Kanadier hingegen sagen,"); empty when the quote has none */
+  frame: Span[];
   confidence: number;
   /** how the speaker was found, for debugging and for the reader: "cue", "colon", "continuation", "context", "headline" */
   attribution: string;

@@ -64,7 +64,7 @@ function invariantProblems(a: Analysis): string[] {
         problems.push(`${path}: span [${start}, ${end}) outside text of length ${text.length}`);
       } else if (typeof value.text === "string") {
         const want =
-          parentKey === "cue" && Array.isArray(value.parts)
+          (parentKey === "cue" || parentKey === "frame") && Array.isArray(value.parts)
             ? (value.parts as Span[]).map(slice).join(" … ")
             : slice(value);
         if (value.text !== want)
@@ -207,6 +207,7 @@ function exampleDoc(): Doc {
       cue: { ...at("sagte"), parts: [at("sagte")], lemma: "sagen" },
       speaker: { ...at("Anna Roth"), entity: 0 },
       addressee: null,
+      frame: [at(", sagte Bürgermeisterin Anna Roth am Montag")],
       confidence: 0.92,
       attribution: "cue",
     },
@@ -218,6 +219,7 @@ function exampleDoc(): Doc {
       cue: { ...at("Laut"), parts: [at("Laut")], lemma: "laut" },
       speaker: { ...surname, entity: 0 },
       addressee: null,
+      frame: [at("Laut Roth")],
       confidence: 0.81,
       attribution: "cue",
     },

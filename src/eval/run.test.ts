@@ -28,6 +28,7 @@ function lautQuote(text: string, message: string, speaker: string | null, cue: s
     cue: cue ? { ...at(cue), text: cue, lemma: cue, parts: [at(cue)] } : null,
     speaker: speaker ? { ...at(speaker), text: speaker, name: speaker } : null,
     addressee: null,
+    frame: null,
     confidence: 0.5,
     attribution: "cue",
   };

@@ -72,6 +72,7 @@ const lautQuote = (parts: Partial<AnalysisQuote>): AnalysisQuote => ({
   cue: { ...at("sagte"), text: "sagte", lemma: "sagen", parts: [at("sagte")] },
   speaker: { ...at("Bundesinnenministerin Nancy Faeser"), text: "", name: "Nancy Faeser" },
   addressee: null,
+  frame: null,
   confidence: 0.9,
   attribution: "cue",
   ...parts,

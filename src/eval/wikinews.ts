@@ -179,8 +179,7 @@ export function charQuoteFromAnalysis(q: AnalysisQuote): CharQuote {
     speaker: q.speaker ? [span(q.speaker)] : [],
     cue: q.cue ? q.cue.parts.map(span) : [],
     addressee: q.addressee ? [span(q.addressee)] : [],
-    // laut has no frame yet: an empty prediction, so gold frames count as misses
-    frame: [],
+    frame: q.frame ? q.frame.parts.map(span) : [],
     type: GOLD_TYPE[q.type] ?? q.type,
     medium: GOLD_MEDIUM[q.medium] ?? q.medium,
     nested: false,

@@ -150,7 +150,7 @@ describe("renderHtml with hostile and awkward input", () => {
   /** A one-paragraph analysis with hand-placed quotes over `text`. */
   function single(text: string, quotes: Partial<AnalysisQuote>[], extra: Partial<Analysis> = {}): Analysis {
     return {
-      schemaVersion: "1.0.0",
+      schemaVersion: "1.1.0",
       source: { name: "<b>böse</b>.txt", format: "text", encoding: "utf-8" },
       text,
       title: null,
@@ -169,6 +169,7 @@ describe("renderHtml with hostile and awkward input", () => {
         cue: null,
         speaker: null,
         addressee: null,
+        frame: null,
         confidence: 0.5,
         attribution: "cue",
         ...q,

@@ -120,6 +120,7 @@ export function sampleAnalysis(text = SAMPLE_TEXT): Analysis {
     cue: null,
     speaker: null,
     addressee: null,
+    frame: null,
     ...rest,
   });
   const sagteKeller = at("Keller sagte");

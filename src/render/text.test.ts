@@ -121,7 +121,7 @@ describe("renderText on the pipeline's output", () => {
     const { analyze } = await import("../analyze.js");
     const report = renderText(analyze("Die Ministerin Laura Frei erklärte, die Lage sei «äusserst ernst»."));
     expect(report).toContain("Laura Frei");
-    expect(report).toMatch(/partial quote · speech\/writing · cue "erklärte"/);
+    expect(report).toMatch(/partial quote · cue "erklärte"/);
     expect(report).not.toContain("Names and scare quotes");
   });
 });

@@ -134,6 +134,24 @@ describe("what quote marks mean", () => {
   });
 });
 
+describe("frames", () => {
+  it("the frame is the rest of the cue's sentence around the message", () => {
+    const a = analyze(
+      "«Die Lage ist ernst», sagte Bundesrat Martin Keller am Montag in Bern. Laut der Polizei ist niemand verletzt worden. Die Ärztin Anna Berger sagte, man sei vorbereitet.",
+    );
+    expect(a.quotes.map((q) => [q.type, q.frame?.text ?? null])).toEqual([
+      ["direct", ", sagte Bundesrat Martin Keller am Montag in Bern"],
+      ["indirect", "Laut der Polizei"],
+      ["indirect", "Die Ärztin Anna Berger sagte,"],
+    ]);
+  });
+
+  it("a continuation has no frame of its own", () => {
+    const a = analyze("«Wir sind bereit», sagte Vogel. «Dann geht es schnell.»");
+    expect(a.quotes[1]?.frame).toBeNull();
+  });
+});
+
 describe("speaker names and roles", () => {
   const entity = (a: Analysis, name: string) => a.entities.find((e) => e.name === name);
 

@@ -22,6 +22,7 @@ import { EntityRegistry } from "../entities/registry.js";
 import { lookupReportingVerbByKey, lookupSpeechNoun, type VerbEntry } from "../lang/de/lexicon.js";
 import type { Stage } from "../pipeline.js";
 import { spanIndexAt, tokenAtOrAfter } from "../span-index.js";
+import { frameOf } from "./frame.js";
 import { type IndirectEvent, indirectQuotes } from "./indirect.js";
 import { actorScore, type Phrase, phraseAt, Words } from "./phrases.js";
 
@@ -167,6 +168,7 @@ export function attribute(
       cue: frame?.cue ?? null,
       speaker,
       addressee: frame?.addressee ?? null,
+      frame: [],
       confidence,
       attribution,
     };
@@ -180,6 +182,9 @@ export function attribute(
         consumed.add(next);
       }
     }
+    const anchor = frame?.cue?.start ?? (frame?.speaker ? w.start(frame.speaker.first) : -1);
+    const frameSentence = anchor >= 0 ? sentences[spanIndexAt(sentences, anchor)] : undefined;
+    if (frameSentence) quote.frame = frameOf(w, frameSentence, quote.spans);
     quotes.push(quote);
     previous = { quote, paragraph, unclosed: pair.close === null, sentence: si };
   });
@@ -268,14 +273,18 @@ function partialQuotes(
       }
     }
     const speaker = source?.speaker ?? null;
+    const span = { start: q.start, end: q.end };
+    // a partial quote shares the frame of the indirect quote it sits in, or frames its own sentence
+    const frame = container ? container.frame : source?.cue ? frameOf(w, sentence, [span]) : [];
     out.push({
       type: "direct",
       medium: source?.medium ?? "speech",
-      spans: [{ start: q.start, end: q.end }],
+      spans: [span],
       quoted: [qi],
       cue: source?.cue ?? null,
       speaker,
       addressee: null,
+      frame,
       confidence: speaker ? (container ? 0.75 : 0.65) : 0.5,
       attribution: speaker ? (source?.attribution ?? "none") : "none",
     });

@@ -8,6 +8,7 @@
  */
 import type { Cue, Medium, Quote, Quoted, Sentence, Span, SpeakerRef } from "../doc.js";
 import { lexKey, readLines } from "../lang/de/data.js";
+import { frameOf } from "./frame.js";
 import { phraseAt, type Words } from "./phrases.js";
 
 const SUBJUNCTIVE = new Set(readLines("subjunctive-markers.txt").map(lexKey));
@@ -144,6 +145,7 @@ export function indirectQuotes(
           cue: e.cue,
           speaker: e.speaker,
           addressee: null,
+          frame: [],
           confidence: 0.5,
           attribution: "cue",
         });
@@ -158,6 +160,7 @@ export function indirectQuotes(
           cue: e.cue,
           speaker: e.speaker,
           addressee: null,
+          frame: frameOf(w, s, message),
           confidence: e.speaker ? 0.7 : 0.5,
           attribution: e.speaker ? "cue" : "none",
         });
@@ -188,6 +191,7 @@ export function indirectQuotes(
           cue: null,
           speaker: current.speaker,
           addressee: null,
+          frame: [],
           confidence: 0.55,
           attribution: "continuation",
         };
