@@ -310,6 +310,34 @@ describe("indirect speech (first cut)", () => {
     expect(analyze("Der Wolf, von Anwohnern «Grauer» genannt, wurde gesichtet.").quotes).toEqual([]);
   });
 
+  it("a cue with its speaker after a comma closes the message: «…, berichtet der Independent.»", () => {
+    const a = analyze(
+      "Die Leichen seien vier Tage lang ausgestellt worden, berichtet der englische Independent.",
+    );
+    expect(indirect(a)).toEqual([
+      "indirect: Die Leichen seien vier Tage lang ausgestellt worden ← der englische Independent [berichtet]",
+    ]);
+  });
+
+  it("Wie X mitteilte, … : the main clause is the message", () => {
+    const a = analyze(
+      "Wie der Sportartikelhersteller Adidas am Morgen mitteilte, wird er Reebok übernehmen.",
+    );
+    expect(indirect(a)).toEqual([
+      "indirect: wird er Reebok übernehmen ← der Sportartikelhersteller Adidas [mitteilte]",
+    ]);
+  });
+
+  it("an infinitive with zu after a reporting verb is its content", () => {
+    const a = analyze(
+      "Der Vertreter Libyens rief die Armee auf, ihr eigenes Volk zu unterstützen. Die Firma beschloss, die Beleuchtung abzuschalten.",
+    );
+    expect(indirect(a).map((q) => q.split(" ←")[0])).toEqual([
+      "indirect: ihr eigenes Volk zu unterstützen",
+      "indirect: die Beleuchtung abzuschalten",
+    ]);
+  });
+
   it("nach before a place or a time is no source", () => {
     const a = analyze("Nach dem Spiel fuhren die Fans nach Basel. Die Polizei war vor Ort.");
     expect(a.quotes).toEqual([]);

@@ -586,9 +586,18 @@ function subjectOf(
   const clauseStart = sentence.firstToken;
   let best: Phrase | null = null;
   let bestScore = 0;
+  // "…, berichtet der Independent": a verb right after a comma that closes no apposition is inverted,
+  // so its subject follows it
+  const inverted = w.isPunct(verb - 1, ",") && !phrases.some((p) => p.end === verb);
+  const subordinate = w.is(clauseStart, "conj") && verb > clauseStart + 1;
+  // a phrase after the next comma belongs to another clause ("Wie X mitteilte, wird er …")
+  let clauseEnd = verb + 1;
+  while (clauseEnd < sentence.endToken && !w.isPunct(clauseEnd, ",;:")) clauseEnd++;
   for (const p of phrases) {
     if (p.first >= verb + 6) break;
     if (p.end > verb && p.first < verb) continue;
+    if (inverted && p.first < verb) continue;
+    if (p.first > clauseEnd) continue;
     const before = p.first - 1;
     if (before >= clauseStart && (w.is(before, "prep") || w.is(before, "prepdet"))) continue;
     if (p.det === "dem" || p.det === "einem" || (p.det === "den" && p.gender !== "p")) continue;
@@ -598,6 +607,8 @@ function subjectOf(
     if (p.kind === "noun" && registry.resolve(p, { create: false }) !== null) score = 3.5;
     // the prefield: a phrase opening the clause right before the finite verb ("Die «New York Times» hatte")
     if (p.first === clauseStart && (p.end === verb || isVerbLike(w, p.end))) score += 2;
+    // a verb-final clause after a conjunction starts with its subject: "Wie die Firma am Morgen mitteilte"
+    else if (subordinate && p.first === clauseStart + 1) score += 2;
     else if (p.first === verb + 1) score += 1.5;
     score -= Math.abs((p.first < verb ? verb - p.end : p.first - verb) * 0.05);
     if (score > bestScore) {

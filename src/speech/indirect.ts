@@ -73,10 +73,18 @@ function messageOf(w: Words, e: IndirectEvent, s: Sentence): Span[] | null {
     if (after < end) spans.push({ start: w.start(after), end: w.end(end - 1) });
     return spans.length > 0 ? spans : null;
   }
-  if (e.lemma === "so") {
-    const comma = e.at - 1;
-    if (comma <= s.firstToken || !w.isPunct(comma, ",")) return null;
-    return [{ start: w.start(s.firstToken), end: w.end(comma - 1) }];
+  // "…, so Kirby weiter." / "…, berichtet der Independent.": a cue after a comma with its speaker
+  // after it closes the sentence; the message is the clause before the comma
+  const speakerFollows = e.lemma === "so" || e.after > e.at + 1;
+  if (speakerFollows && w.isPunct(e.at - 1, ",") && e.at - 1 > s.firstToken) {
+    return [{ start: w.start(s.firstToken), end: w.end(e.at - 2) }];
+  }
+  if (e.lemma === "so") return null;
+  // "Wie die Firma mitteilte, wird das Werk geschlossen.": the main clause after the wie-clause
+  if (w.key(s.firstToken) === "wie" && e.at > s.firstToken) {
+    let comma = e.at + 1;
+    while (comma < end && !w.isPunct(comma, ",")) comma++;
+    if (comma < end - 1) return [{ start: w.start(comma + 1), end: w.end(end - 1) }];
   }
   // the first comma after the cue (and its speaker) opens the complement
   let t = Math.max(e.after, e.at + 1);
@@ -86,9 +94,27 @@ function messageOf(w: Words, e: IndirectEvent, s: Sentence): Span[] | null {
   }
   if (t >= end - 1 || w.isPunct(t, ":")) return null;
   const first = t + 1;
-  // a relative or infinitive clause is not reported content; a dass-clause or a subjunctive one is
-  if (!COMPLEMENTISERS.has(w.key(first)) && !hasSubjunctive(w, first, end, true)) return null;
+  // a relative clause is not reported content; a dass-clause, a subjunctive one or an infinitive
+  // with zu after a reporting verb is ("forderte die Armee auf, das Volk zu unterstützen")
+  if (
+    !COMPLEMENTISERS.has(w.key(first)) &&
+    !hasSubjunctive(w, first, end, true) &&
+    !endsInZuInfinitive(w, first, end)
+  )
+    return null;
   return [{ start: w.start(first), end: w.end(end - 1) }];
+}
+
+/** "… zu unterstützen", "… einzustellen": the clause ends in an infinitive with zu. */
+function endsInZuInfinitive(w: Words, first: number, end: number): boolean {
+  let last = end - 1;
+  while (last > first && !w.isWord(last)) last--;
+  if (last <= first || w.isCapitalised(last)) return false;
+  if (w.key(last - 1) === "zu") return true;
+  // separable verbs fuse zu into the word: ein-zu-stellen, ab-zu-lösen
+  const word = w.key(last);
+  const zu = word.indexOf("zu", 2);
+  return zu > 0 && zu < word.length - 4 && word.endsWith("en");
 }
 
 /** Who spoke last, and in which sentence: free indirect speech continues this voice. */
