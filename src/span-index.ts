@@ -29,3 +29,15 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
   }
   return -1;
 }
+
+/** In a list sorted by start (overlaps allowed), the index of the first span starting at or after `offset`. */
+export function firstStartingAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((spans[mid] as Span).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

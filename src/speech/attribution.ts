@@ -21,7 +21,7 @@ import type {
 import { EntityRegistry } from "../entities/registry.js";
 import { lookupReportingVerbByKey, lookupSpeechNoun, type VerbEntry } from "../lang/de/lexicon.js";
 import type { Stage } from "../pipeline.js";
-import { spanIndexAt, tokenAtOrAfter } from "../span-index.js";
+import { firstStartingAt, spanIndexAt, tokenAtOrAfter } from "../span-index.js";
 import { frameOf } from "./frame.js";
 import { type IndirectEvent, indirectQuotes } from "./indirect.js";
 import { actorScore, type Phrase, phraseAt, Words } from "./phrases.js";
@@ -109,6 +109,14 @@ export function attribute(
     }
   });
 
+  // events per paragraph, in text order: context lookups look only there
+  const eventsIn = new Map<number, SpeechEvent[]>();
+  for (const e of events) {
+    const list = eventsIn.get(e.paragraph);
+    if (list) list.push(e);
+    else eventsIn.set(e.paragraph, [e]);
+  }
+
   const quotes: Quote[] = [];
   const consumed = new Set<number>();
   let previous: { quote: Quote; paragraph: number; unclosed: boolean; sentence: number } | null = null;
@@ -149,7 +157,7 @@ export function attribute(
       if (frame.attribution === "headline") confidence = 0.8;
     } else {
       // no speaker in the frame: the previous quote's or speech event's speaker in this paragraph
-      const context = contextSpeaker(previous, events, paragraph, si, open, w);
+      const context = contextSpeaker(previous, eventsIn.get(paragraph) ?? [], paragraph, si, open, w);
       if (context) {
         speaker = context.speaker;
         attribution = frame ? "context" : context.how;
@@ -174,7 +182,8 @@ export function attribute(
     };
     // «Wir werden», sagte er, «nicht nachgeben.»: one quote in two parts around its frame
     if (frame && w.isPunct(frame.after, ",")) {
-      const next = quoted.findIndex((r, ri) => ri > qi && r.start === w.start(frame.after + 1));
+      const at = firstStartingAt(quoted, w.start(frame.after + 1));
+      const next = at > qi && quoted[at]?.start === w.start(frame.after + 1) ? at : -1;
       const nextQuoted = quoted[next];
       if (nextQuoted) {
         quote.spans.push({ start: nextQuoted.start, end: nextQuoted.end });
@@ -200,7 +209,7 @@ export function attribute(
     }
   }
   const indirect = indirectQuotes(w, sentences, events, quoted, directIn);
-  const partial = partialQuotes(w, sentences, marks, quoted, quotes, indirect, events);
+  const partial = partialQuotes(w, sentences, marks, quoted, quotes, indirect, eventsIn);
   // containing quotes first at equal starts, so a nested partial quote follows its indirect quote
   const all = [...quotes, ...indirect, ...partial].sort(
     (a, b) =>
@@ -222,18 +231,21 @@ function partialQuotes(
   quoted: Quoted[],
   direct: Quote[],
   indirect: Quote[],
-  events: SpeechEvent[],
+  eventsIn: Map<number, SpeechEvent[]>,
 ): Quote[] {
   const out: Quote[] = [];
   const inside = (q: Quoted, quote: Quote) => quote.spans.some((s) => s.start <= q.start && s.end >= q.end);
+  const directIn = bySentence(direct, sentences);
+  const indirectIn = bySentence(indirect, sentences);
   quoted.forEach((q, qi) => {
     if (q.role !== "partial") return;
-    // a fragment inside direct speech is a quote within that quote, not a new one
-    if ((marks[q.marks] as QuoteMarkPair).depth > 0 || direct.some((d) => inside(q, d))) return;
     const si = spanIndexAt(sentences, q.start);
     const sentence = sentences[si];
     if (!sentence) return;
-    const container = indirect.find((quote) => inside(q, quote));
+    // a fragment inside direct speech is a quote within that quote, not a new one
+    if ((marks[q.marks] as QuoteMarkPair).depth > 0 || directIn.get(si)?.some((d) => inside(q, d))) return;
+    const container = indirectIn.get(si)?.find((quote) => inside(q, quote));
+    const events = eventsIn.get(sentence.paragraph) ?? [];
     const at = tokenAtOrAfter(w.tokens, q.start);
     let source: { cue: Cue | null; speaker: SpeakerRef | null; medium: Medium; attribution: string } | null =
       null;
@@ -642,6 +654,22 @@ function toRef(w: Words, p: Phrase, registry: EntityRegistry, guessPerson = fals
     end: w.end(end),
     entity: registry.resolve(p, { create: true, guessPerson }),
   };
+}
+
+/** Quotes by the sentences their spans touch. */
+function bySentence(quotes: readonly Quote[], sentences: readonly Sentence[]): Map<number, Quote[]> {
+  const index = new Map<number, Quote[]>();
+  for (const quote of quotes) {
+    for (const span of quote.spans) {
+      for (let si = Math.max(0, spanIndexAt(sentences, span.start)); si < sentences.length; si++) {
+        if ((sentences[si] as Sentence).start >= span.end) break;
+        const list = index.get(si);
+        if (list) list.push(quote);
+        else index.set(si, [quote]);
+      }
+    }
+  }
+  return index;
 }
 
 function contextSpeaker(

@@ -8,6 +8,7 @@
  */
 import type { Cue, Medium, Quote, Quoted, Sentence, Span, SpeakerRef } from "../doc.js";
 import { lexKey, readLines } from "../lang/de/data.js";
+import { firstStartingAt } from "../span-index.js";
 import { frameOf } from "./frame.js";
 import { phraseAt, type Words } from "./phrases.js";
 
@@ -134,10 +135,18 @@ export function indirectQuotes(
   directIn: readonly (Quote | undefined)[],
 ): Quote[] {
   const quotes: Quote[] = [];
-  const quotedIn = (spans: Span[]) =>
-    quoted.flatMap((q, i) =>
-      q.role === "partial" && spans.some((span) => q.start >= span.start && q.end <= span.end) ? [i] : [],
-    );
+  // partial quotes inside the message spans (quoted is sorted by start: search, do not scan)
+  const quotedIn = (spans: Span[]): number[] => {
+    const found: number[] = [];
+    for (const span of spans) {
+      for (let i = firstStartingAt(quoted, span.start); i < quoted.length; i++) {
+        const q = quoted[i] as Quoted;
+        if (q.start >= span.end) break;
+        if (q.role === "partial" && q.end <= span.end) found.push(i);
+      }
+    }
+    return found;
+  };
   const bySentence = new Map<number, IndirectEvent>();
   for (const e of events) if (!bySentence.has(e.sentence)) bySentence.set(e.sentence, e);
 
