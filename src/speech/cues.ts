@@ -1,0 +1,126 @@
+/**
+ * Cues: the words that mark speech. A reporting verb with its separated particle ("teilte … mit"),
+ * "so" after a comma ("…, so Kirby weiter"), and source cues: "laut X", "nach Angaben X",
+ * "X zufolge". Each finder reads the token table at one position and answers with the cue span.
+ */
+import type { Cue, Medium, Sentence } from "../doc.js";
+import { lexKey, readLines } from "../lang/de/data.js";
+import { lookupReportingVerbByKey, lookupSpeechNoun, type VerbEntry } from "../lang/de/lexicon.js";
+import { type Phrase, phraseAt, type Words } from "./phrases.js";
+
+const CONTINUATION_CUES = new Set(["so"]);
+/** Nouns after "nach" that make it name a source: "nach Angaben der Polizei", "nach Aussagen von Zeugen". */
+const SOURCE_NOUNS = readLines("source-nouns.txt").map(lexKey);
+const SOURCE_AFTER_NACH = new Set(SOURCE_NOUNS);
+
+/** A cue at token t: a reporting verb (with its separated particle, if any) or "so" after a comma. */
+export function cueAt(
+  w: Words,
+  t: number,
+  limit: number,
+): { cue: Cue; lemma: string; medium: Medium } | null {
+  if (!w.isWord(t)) return null;
+  if (CONTINUATION_CUES.has(w.key(t)) && w.isPunct(t - 1, ",") && phraseAt(w, t + 1, limit)) {
+    const span = { start: w.start(t), end: w.end(t) };
+    return { cue: { ...span, parts: [span], lemma: "so" }, lemma: "so", medium: "speech_writing" };
+  }
+  if (!w.isReportingVerb(t)) return null;
+  const entries = lookupReportingVerbByKey(w.key(t));
+  if (!entries) return null;
+  const span = { start: w.start(t), end: w.end(t) };
+  for (const entry of entries) {
+    if (!needsParticle(w.key(t), entry))
+      return {
+        cue: { ...span, parts: [span], lemma: entry.lemma },
+        lemma: entry.lemma,
+        medium: entry.medium,
+      };
+    const particle = findParticle(w, t + 1, limit, entry);
+    if (particle >= 0) {
+      const part = { start: w.start(particle), end: w.end(particle) };
+      return {
+        cue: { ...span, parts: [span, part], lemma: entry.lemma },
+        lemma: entry.lemma,
+        medium: entry.medium,
+      };
+    }
+  }
+  return null;
+}
+
+export function soCue(w: Words, t: number): { cue: Cue; lemma: string; medium: Medium } {
+  const span = { start: w.start(t), end: w.end(t) };
+  return { cue: { ...span, parts: [span], lemma: "so" }, lemma: "so", medium: "speech_writing" };
+}
+
+/**
+ * A source cue: "laut der Polizei", "gemäß der Mitteilung", "nach Angaben des Ministeriums" (the
+ * source follows), "den USA zufolge" (it precedes). Returns the cue, the source phrase and the token
+ * range of both, which the message leaves out.
+ */
+export function sourceCueAt(
+  w: Words,
+  t: number,
+  s: Sentence,
+  phrases: Phrase[],
+): { cue: Cue; speaker: Phrase; range: { first: number; end: number } } | null {
+  if (!w.isWord(t)) return null;
+  const key = w.key(t);
+  const span = { start: w.start(t), end: w.end(t) };
+  if (key === "zufolge") {
+    const speaker = phrases.find((p) => p.end === t);
+    if (!speaker || speaker.kind === "pronoun") return null;
+    return {
+      cue: { ...span, parts: [span], lemma: key },
+      speaker,
+      range: { first: speaker.first, end: t + 1 },
+    };
+  }
+  if (key !== "laut" && key !== "gemäss" && key !== "seitens" && key !== "vonseiten" && key !== "nach")
+    return null;
+  if (key === "laut" && w.isCapitalised(t) && t !== s.firstToken) return null;
+  const speaker = sourcePhraseAfter(w, t + 1, s.endToken);
+  if (!speaker || speaker.kind === "pronoun") return null;
+  // "nach" is mostly about place and time; it names a source only before a speech noun
+  if (key === "nach" && !isSourceNoun(w, speaker.headEnd - 1)) return null;
+  return { cue: { ...span, parts: [span], lemma: key }, speaker, range: { first: t, end: speaker.end } };
+}
+
+/** The source after "laut"/"nach", adjectives without article included: "nach ersten Angaben der Polizei". */
+function sourcePhraseAfter(w: Words, from: number, limit: number): Phrase | null {
+  const direct = phraseAt(w, from, limit);
+  if (direct) return direct;
+  let j = from;
+  while (
+    j < limit &&
+    j < from + 3 &&
+    w.isWord(j) &&
+    !w.isCapitalised(j) &&
+    !w.is(j, "prep") &&
+    !w.is(j, "conj")
+  )
+    j++;
+  if (j === from) return null;
+  const p = phraseAt(w, j, limit);
+  return p ? { ...p, first: from } : null;
+}
+
+/** A speech noun, also as the tail of a compound: "Angaben", "Polizeiangaben", "Zeugenaussagen". */
+function isSourceNoun(w: Words, t: number): boolean {
+  const key = w.key(t);
+  if (SOURCE_AFTER_NACH.has(key) || lookupSpeechNoun(w.word(t)) !== undefined) return true;
+  for (const noun of SOURCE_NOUNS) if (key.length > noun.length + 2 && key.endsWith(noun)) return true;
+  return false;
+}
+
+function needsParticle(form: string, entry: VerbEntry): boolean {
+  return entry.particle !== null && entry.particle !== "" && !form.startsWith(entry.particle);
+}
+
+function findParticle(w: Words, from: number, limit: number, entry: VerbEntry): number {
+  for (let t = from; t < limit; t++) {
+    if (w.isPunct(t, ",;:") || w.isQuoteMark(t)) return -1;
+    if (w.key(t) === entry.particle) return t;
+  }
+  return -1;
+}
