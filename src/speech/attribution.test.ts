@@ -236,6 +236,18 @@ describe.skipIf(!existsSync(SEED))("the seed article (../shared/examples/nordkor
     expect(partialBy("rein defensiver Natur")).toBe("Russland");
     const indirect = a.quotes.find((q) => q.type === "indirect" && q.text.includes("«oberste Priorität»"));
     expect(indirect?.quoted).toHaveLength(1);
+    // every indirect and reported speech act of the article, with its speaker
+    const speech = (start: string) =>
+      a.quotes.find((q) => q.type !== "direct" && q.text.startsWith(start))?.speaker?.name ?? null;
+    expect(speech("die Lieferungen seien so getarnt")).toBe("John Kirby");
+    expect(speech("Nordkorea soll")).toBe("USA");
+    expect(speech("Den Verlauf des Krieges")).toBe("John Kirby");
+    expect(speech("Vorhergehende Gerüchte")).toBe("Nordkorea");
+    expect(speech("die Sorgen hätten")).toBe("John Kirby");
+    expect(speech("ranghohe russische Militärs")).toBe("New York Times");
+    expect(speech("Der russische Präsident Wladimir Putin nahm")).toBe("New York Times");
+    expect(speech("Ausserdem gibt es")).toBe("Zeitung");
+    expect(speech("Russland könne das")).toBe("Westen");
   });
 });
 
@@ -335,6 +347,27 @@ describe("indirect speech (first cut)", () => {
     expect(indirect(a).map((q) => q.split(" ←")[0])).toEqual([
       "indirect: ihr eigenes Volk zu unterstützen",
       "indirect: die Beleuchtung abzuschalten",
+    ]);
+  });
+
+  it("demnach attributes a sentence to the source named before it", () => {
+    const a = analyze(
+      "Die Zeitung «Tages-Kurier» hatte berichtet, der Rat habe geheim getagt. Der Präsident nahm demnach nicht teil.",
+    );
+    const q = a.quotes.find((x) => x.cue?.text === "demnach");
+    expect(q?.text).toBe("Der Präsident nahm … nicht teil");
+    expect(q?.speaker?.text).toBe("Die Zeitung «Tages-Kurier»");
+  });
+
+  it("a speech noun with its content is the source: «Behauptungen …, die Ukraine wolle …»", () => {
+    const a = analyze("Die Sorge wurde durch russische Behauptungen geschürt, die Ukraine wolle angreifen.");
+    expect(indirect(a)).toEqual(["indirect: die Ukraine wolle angreifen ← russische Behauptungen [Behauptungen]"]);
+  });
+
+  it("a denial is reported speech with the one who denies as speaker", () => {
+    const a = analyze("Die Gerüchte über einen Waffenhandel hatte Pjöngjang zurückgewiesen.");
+    expect(a.quotes.map((q) => [q.type, q.speaker?.name, q.cue?.lemma])).toEqual([
+      ["reported", "Nordkorea", "zurückweisen"],
     ]);
   });
 

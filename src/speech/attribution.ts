@@ -7,15 +7,18 @@
  */
 import type { Paragraph, Quote, Quoted, QuoteMarkPair, Sentence, SpeakerRef } from "../doc.js";
 import { EntityRegistry } from "../entities/registry.js";
+import { lexKey, readLines } from "../lang/de/data.js";
 import type { Stage } from "../pipeline.js";
 import { firstStartingAt, spanIndexAt, tokenAtOrAfter } from "../span-index.js";
-import { cueAt, sourceCueAt } from "./cues.js";
+import { cueAt, sourceCueAt, speechNounEvent } from "./cues.js";
 import { frameOf } from "./frame.js";
 import { frameAfter, frameBefore, frameInNextSentence } from "./framing.js";
 import { type IndirectEvent, indirectQuotes } from "./indirect.js";
 import { partialQuotes } from "./partial.js";
 import { type Phrase, phraseAt, Words } from "./phrases.js";
 import { isImpersonal, isKnownActor, speakerAfter, subjectOf, toRef } from "./speakers.js";
+
+const BACK_REFERENCES = new Set(readLines("back-reference-cues.txt").map(lexKey));
 
 /** A reporting verb (or "so") with the one who speaks, found anywhere in the article. */
 type SpeechEvent = IndirectEvent;
@@ -61,6 +64,44 @@ export function attribute(
           source: source.range,
         });
         t = Math.max(t, source.speaker.end - 1);
+        continue;
+      }
+      // "Putin nahm demnach nicht teil": the source named last in the paragraph speaks on
+      if (BACK_REFERENCES.has(w.key(t))) {
+        let last: SpeechEvent | undefined;
+        for (let i = events.length - 1; i >= 0 && !last; i--) {
+          const e = events[i] as SpeechEvent;
+          if (e.sentence < si && e.actor && e.speaker && e.paragraph === s.paragraph) last = e;
+        }
+        if (last) {
+          const span = { start: w.start(t), end: w.end(t) };
+          events.push({
+            ...last,
+            sentence: si,
+            cue: { ...span, parts: [span], lemma: w.key(t) },
+            at: t,
+            lemma: w.key(t),
+            after: t + 1,
+            source: { first: t, end: t + 1 },
+          });
+        }
+        continue;
+      }
+      // "durch russische Behauptungen geschürt, die Ukraine wolle …": a speech noun with its content
+      const noun = speechNounEvent(w, t, s, phrasesOf[si] ?? []);
+      if (noun) {
+        events.push({
+          sentence: si,
+          paragraph: s.paragraph,
+          cue: noun.cue,
+          speaker: toRef(w, noun.speaker, registry),
+          medium: "speech_writing",
+          at: t,
+          lemma: noun.cue.lemma,
+          actor: false,
+          after: noun.speaker.end,
+        });
+        t = noun.speaker.end - 1;
         continue;
       }
       const found = cueAt(w, t, s.endToken);

@@ -124,3 +124,37 @@ function findParticle(w: Words, from: number, limit: number, entry: VerbEntry): 
   }
   return -1;
 }
+
+/**
+ * A speech noun whose content follows after a comma: "Behauptungen …, die Ukraine wolle …",
+ * "der Vorwurf, er habe …". The noun phrase (with adjectives before it) is the source, as the
+ * WikiNews annotation draws it; the content clause is checked by the indirect-speech stage.
+ */
+export function speechNounEvent(
+  w: Words,
+  t: number,
+  s: Sentence,
+  phrases: Phrase[],
+): { cue: Cue; speaker: Phrase } | null {
+  if (!w.isCapitalised(t) || lookupSpeechNoun(w.word(t)) === undefined) return null;
+  const phrase = phrases.find((p) => p.headFirst <= t && t < p.headEnd);
+  if (!phrase) return null;
+  // the content clause opens at a comma right after the phrase or after one verb form
+  let comma = phrase.end;
+  if (!w.isPunct(comma, ",") && comma + 1 < s.endToken && !w.isCapitalised(comma)) comma++;
+  if (!w.isPunct(comma, ",") || comma + 1 >= s.endToken) return null;
+  // adjectives before an article-less noun belong to it: "russische Behauptungen"
+  let first = phrase.first;
+  while (
+    first > s.firstToken &&
+    phrase.det === "" &&
+    w.isWord(first - 1) &&
+    !w.isCapitalised(first - 1) &&
+    !w.is(first - 1, "prep") &&
+    !w.is(first - 1, "conj") &&
+    first > phrase.first - 3
+  )
+    first--;
+  const span = { start: w.start(t), end: w.end(t) };
+  return { cue: { ...span, parts: [span], lemma: lexKey(w.word(t)) }, speaker: { ...phrase, first } };
+}

@@ -147,8 +147,12 @@ export function indirectQuotes(
     }
     return found;
   };
-  const bySentence = new Map<number, IndirectEvent>();
-  for (const e of events) if (!bySentence.has(e.sentence)) bySentence.set(e.sentence, e);
+  const bySentence = new Map<number, IndirectEvent[]>();
+  for (const e of events) {
+    const list = bySentence.get(e.sentence);
+    if (list) list.push(e);
+    else bySentence.set(e.sentence, [e]);
+  }
 
   let voice: Voice | null = null;
   /** the free indirect quote being extended sentence by sentence */
@@ -162,13 +166,22 @@ export function indirectQuotes(
         : null;
       return;
     }
-    const e = bySentence.get(si);
-    if (e) {
+    const candidates = bySentence.get(si);
+    if (candidates) {
+      // the first event of the sentence that has a message speaks; else the first one
+      let e = candidates[0] as IndirectEvent;
+      let message: Span[] | null = null;
+      for (const candidate of candidates) {
+        message = messageOf(w, candidate, s);
+        if (message) {
+          e = candidate;
+          break;
+        }
+      }
       run = null;
       voice = e.speaker
         ? { speaker: e.speaker, medium: e.medium, sentence: si, paragraph: s.paragraph }
         : null;
-      const message = messageOf(w, e, s);
       if (!message && e.speaker && e.actor && REPORTED_VERBS.has(e.lemma)) {
         // a speech act told, not its content: "Die Schüler klagten über zu viel Stress." The whole
         // sentence is the message, as the WikiNews annotators draw it.

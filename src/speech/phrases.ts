@@ -12,6 +12,7 @@ import {
   firstNameGenderByKey,
   isMediaName,
   lookupMetonym,
+  lookupNameContext,
   lookupPronoun,
   lookupReportingVerbByKey,
   lookupRole,
@@ -242,6 +243,16 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
     gender: "u",
   };
   classify(w, phrase, quotedName);
+  // a name in quote marks after its noun: die Zeitung «Tages-Kurier», das Schiff «Seestern»
+  if (!quotedName && w.isQuoteMark(j) && w.isCapitalised(j + 1)) {
+    let close = j + 1;
+    while (close < limit && close - j <= 6 && !w.isQuoteMark(close)) close++;
+    if (close < limit && w.isQuoteMark(close) && close > j + 1) {
+      j = close + 1;
+      phrase.end = j;
+      if (phrase.kind === "noun" && lookupNameContext(w.word(headEnd - 1)) !== undefined) phrase.kind = "org";
+    }
+  }
   // genitive attributes: "des Nationalen Sicherheitsrates der USA"
   let k = j;
   // a personal name takes no genitive: after "Martin Keller", "der Zeitung" is the addressee
