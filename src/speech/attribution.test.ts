@@ -361,7 +361,9 @@ describe("indirect speech (first cut)", () => {
 
   it("a speech noun with its content is the source: «Behauptungen …, die Ukraine wolle …»", () => {
     const a = analyze("Die Sorge wurde durch russische Behauptungen geschürt, die Ukraine wolle angreifen.");
-    expect(indirect(a)).toEqual(["indirect: die Ukraine wolle angreifen ← russische Behauptungen [Behauptungen]"]);
+    expect(indirect(a)).toEqual([
+      "indirect: die Ukraine wolle angreifen ← russische Behauptungen [Behauptungen]",
+    ]);
   });
 
   it("a denial is reported speech with the one who denies as speaker", () => {
