@@ -1,14 +1,7 @@
-/**
- * GePaDe (German Bundestag speeches, GermEval 2023 SpkAtt task 1): reading the gold files,
- * rebuilding the speech text laut analyses, and a pure scorer over cue-centred annotations in
- * token-id space. The official CodaLab scorer of task 1 is not public; docs/EVALUATION.md says
- * which public scorer this follows and where it differs.
- */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
 import type { Analysis } from "../analysis.js";
 import type { Span } from "../doc.js";
 import { LautError } from "../errors.js";
+import { readGoldDir } from "./gold-dir.js";
 import { maxWeightAssignment } from "./hungarian.js";
 import {
   type Counts,
@@ -172,27 +165,7 @@ function roleAgreement(g: GepadeAnnotation, p: GepadeAnnotation): number {
 
 /** The speeches of a split folder, sorted by file name; `limit` keeps the first N. */
 export function readGepadeDir(dir: string, limit?: number): GepadeGoldDoc[] {
-  let names: string[];
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error("not a directory");
-    names = readdirSync(dir)
-      .filter((n) => n.endsWith(".json"))
-      .sort();
-  } catch (error) {
-    throw new LautError("E_GOLD_FORMAT", `gold folder ${dir} cannot be read`, { cause: error });
-  }
-  if (names.length === 0) throw new LautError("E_GOLD_FORMAT", `gold folder ${dir} holds no .json files`);
-  if (limit !== undefined) names = names.slice(0, limit);
-  return names.map((n) => {
-    const path = join(dir, n);
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(path, "utf8"));
-    } catch (error) {
-      throw new LautError("E_GOLD_FORMAT", `gold file ${path} is not readable JSON`, { cause: error });
-    }
-    return parseGepadeDoc(basename(n, ".json"), json);
-  });
+  return readGoldDir(dir, limit, parseGepadeDoc);
 }
 
 export function parseGepadeDoc(name: string, json: unknown): GepadeGoldDoc {

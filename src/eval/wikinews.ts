@@ -1,14 +1,7 @@
-/**
- * The German WikiNews quotation corpus (SpkAtt 2023 task 2 documents): reading the gold files,
- * and turning gold and laut's predictions into the token-id quotes the scorer compares.
- * Predictions travel as character spans (`CharQuote`) and meet the gold tokens only through
- * TokenCover, the one place that decides what "covers a token" means.
- */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
 import type { Analysis, AnalysisQuote } from "../analysis.js";
 import type { Span } from "../doc.js";
 import { LautError } from "../errors.js";
+import { readGoldDir } from "./gold-dir.js";
 import { normaliseIds } from "./metrics.js";
 import { QUOTE_ROLES, type QuoteRole, type TokenQuote } from "./quotes.js";
 import { TokenCover } from "./token-cover.js";
@@ -70,27 +63,7 @@ const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
 
 /** The gold documents of a split folder, sorted by file name; `limit` keeps the first N. */
 export function readWikinewsDir(dir: string, limit?: number): QuoteGoldDoc[] {
-  let names: string[];
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error("not a directory");
-    names = readdirSync(dir)
-      .filter((n) => n.endsWith(".json"))
-      .sort();
-  } catch (error) {
-    throw new LautError("E_GOLD_FORMAT", `gold folder ${dir} cannot be read`, { cause: error });
-  }
-  if (names.length === 0) throw new LautError("E_GOLD_FORMAT", `gold folder ${dir} holds no .json files`);
-  if (limit !== undefined) names = names.slice(0, limit);
-  return names.map((n) => {
-    const path = join(dir, n);
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(path, "utf8"));
-    } catch (error) {
-      throw new LautError("E_GOLD_FORMAT", `gold file ${path} is not readable JSON`, { cause: error });
-    }
-    return parseWikinewsDoc(basename(n, ".json"), json);
-  });
+  return readGoldDir(dir, limit, parseWikinewsDoc);
 }
 
 export function parseWikinewsDoc(name: string, json: unknown): QuoteGoldDoc {
