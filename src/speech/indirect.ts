@@ -8,6 +8,7 @@
  */
 import type { Cue, Medium, Quote, Quoted, Sentence, Span, SpeakerRef } from "../doc.js";
 import { lexKey, readLines } from "../lang/de/data.js";
+import { isSubjunctiveForm } from "../lang/de/verbs.js";
 import { firstStartingAt } from "../span-index.js";
 import { frameOf } from "./frame.js";
 import { phraseAt, type Words } from "./phrases.js";
@@ -35,12 +36,19 @@ export interface IndirectEvent {
 }
 
 /**
- * Is the clause in the subjunctive? Either a listed form (sei, hätten, würde) anywhere, or, right
+ * Is the clause in the subjunctive? A Konjunktiv form anywhere outside quote marks (the verb
+ * lexicon of lang/de/verbs.ts, plus the short list of forms it leaves ambiguous), or, right
  * after a cue, a verb in -e after the subject: the third person indicative ends in -t ("bleibt"), Konjunktiv I in
  * -e ("die Strasse bleibe", "er habe").
  */
 export function hasSubjunctive(w: Words, first: number, end: number, afterCue = false): boolean {
-  for (let t = first; t < end; t++) if (w.isWord(t) && SUBJUNCTIVE.has(w.key(t))) return true;
+  let inQuote = false;
+  for (let t = first; t < end; t++) {
+    // words in quote marks are the speaker's own, often first person ("«ich habe»"): not evidence
+    if (w.isQuoteMark(t)) inQuote = !inQuote;
+    if (inQuote || !w.isWord(t)) continue;
+    if (SUBJUNCTIVE.has(w.key(t)) || isSubjunctiveForm(w.word(t))) return true;
+  }
   // the -e rule is only safe where a cue already announced speech
   if (!afterCue) return false;
   const subject = phraseAt(w, first, end, false);
