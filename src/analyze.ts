@@ -30,6 +30,8 @@ export interface AnalyzeOptions {
   format?: "text" | "html";
   /** encoding the input bytes were decoded from, echoed in `source.encoding` */
   encoding?: string;
+  /** false keeps the stages' hand-set confidence instead of the calibrated one (for calibrating) */
+  calibrated?: boolean;
 }
 
 /** Run the pipeline and keep the Doc (for renderers and tests that want the layers). */

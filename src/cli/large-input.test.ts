@@ -34,7 +34,9 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "laut-large-"));
 const TARGET_BYTES = Number(process.env.LAUT_LARGE_MB || 50) * 1024 * 1024;
 /** The CLI is killed after this long, so a run that never ends fails instead of hanging the suite. */
-const RUN_TIMEOUT_MS = 170_000;
+// generous: the run is about a minute on an idle 2-core machine, several when other work shares it;
+// this test checks correctness on a huge input, speed is measured by `laut bench`
+const RUN_TIMEOUT_MS = 540_000;
 
 const PEOPLE = [
   {
@@ -236,7 +238,7 @@ function readAnalysis(
 
 beforeAll(() => {
   execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
-}, 180_000);
+}, 600_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -334,7 +336,7 @@ describe("a 50 MB input", () => {
     expect(direct).toBeGreaterThanOrEqual(Math.floor(expected * 0.99));
     expect(direct).toBeLessThanOrEqual(Math.ceil(expected * 1.01));
     expect(directWithSpeaker / direct).toBeGreaterThan(0.9);
-  }, 180_000);
+  }, 600_000);
 
   it("refuses a file just over the default limit with exit 5 and one line on stderr", async () => {
     const input = join(dir, "zu-gross.txt");

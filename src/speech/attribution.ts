@@ -10,6 +10,7 @@ import { EntityRegistry } from "../entities/registry.js";
 import { lexKey, readLines } from "../lang/de/data.js";
 import type { Stage } from "../pipeline.js";
 import { firstStartingAt, spanIndexAt, tokenAtOrAfter } from "../span-index.js";
+import { calibrate } from "./confidence.js";
 import { cueAt, sourceCueAt, speechNounEvent } from "./cues.js";
 import { frameOf } from "./frame.js";
 import { frameAfter, frameBefore, frameInNextSentence } from "./framing.js";
@@ -292,6 +293,7 @@ export const attributionStage: Stage = {
       doc.get("quoteMarks"),
       doc.get("quoted"),
     );
+    if ((doc.meta as { calibrated?: boolean }).calibrated !== false) calibrate(quotes, doc.get("quoted"));
     doc.set("entities", entities);
     doc.set("quotes", quotes);
   },

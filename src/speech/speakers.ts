@@ -6,6 +6,18 @@
 import type { Sentence, SpeakerRef } from "../doc.js";
 import type { EntityRegistry } from "../entities/registry.js";
 import { actorScore, type Phrase, phraseAt, type Words } from "./phrases.js";
+import {
+  isPrefield,
+  SPEAKER_FEATURE_COUNT,
+  SPEAKER_MODEL,
+  type SpeakerClause,
+  scoreSpeaker,
+  speakerFeatures,
+  speakerTrace,
+} from "./speaker-features.js";
+
+/** One candidate's features at a time: subjectOf is not re-entrant, so one buffer serves all calls. */
+const ACTIVE = new Int32Array(SPEAKER_FEATURE_COUNT);
 
 export function isImpersonal(w: Words, p: Phrase): boolean {
   return p.kind === "pronoun" && (w.key(p.first) === "es" || w.key(p.first) === "man");
@@ -42,9 +54,11 @@ export function addresseeAt(w: Words, t: number, limit: number): Phrase | null {
 }
 
 /**
- * The subject of a reporting verb in its clause: the phrase in the prefield when it is an actor,
- * else the one right after the finite verb ("Angesichts … sagte Kirby"), else the best actor in
- * the clause that no preposition governs ("… hatte Pjöngjang zurückgewiesen").
+ * The subject of a reporting verb in its clause. Phrases that a preposition or a dative determiner
+ * governs, or that lie in another clause, cannot be it; the rest are ranked by the learned linear
+ * model (speaker-features.ts), which mostly prefers an actor in the prefield ("Die Firma teilte
+ * mit"), then one right after the finite verb ("Angesichts … sagte Kirby"), then any actor in the
+ * clause ("… hatte Pjöngjang zurückgewiesen"). None speaks when no score beats the model's gate.
  */
 export function subjectOf(
   w: Words,
@@ -54,54 +68,53 @@ export function subjectOf(
   registry: EntityRegistry,
 ): Phrase | null {
   const clauseStart = sentence.firstToken;
-  let best: Phrase | null = null;
-  let bestScore = 0;
-  // "…, berichtet der Independent": a verb right after a comma that closes no apposition is inverted,
-  // so its subject follows it
-  const inverted = w.isPunct(verb - 1, ",") && !phrases.some((p) => p.end === verb);
-  const subordinate = w.is(clauseStart, "conj") && verb > clauseStart + 1;
+  const clause: SpeakerClause = {
+    verb,
+    clauseStart,
+    // "…, berichtet der Independent": a verb right after a comma that closes no apposition is
+    // inverted, so its subject follows it
+    inverted: w.isPunct(verb - 1, ",") && !phrases.some((p) => p.end === verb),
+    subordinate: w.is(clauseStart, "conj") && verb > clauseStart + 1,
+    prefieldTaken: false,
+  };
   // a phrase after the next comma belongs to another clause ("Wie X mitteilte, wird er …")
   let clauseEnd = verb + 1;
   while (clauseEnd < sentence.endToken && !w.isPunct(clauseEnd, ",;:")) clauseEnd++;
   for (const p of phrases) {
+    if (p.first > clauseStart) break;
+    if (isPrefield(w, p, clause) && !isImpersonal(w, p) && actorScore(w, p) > 0) clause.prefieldTaken = true;
+  }
+  const trace = speakerTrace();
+  let best: Phrase | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const p of phrases) {
     if (p.first >= verb + 6) break;
     if (p.end > verb && p.first < verb) continue;
-    if (inverted && p.first < verb) continue;
+    if (clause.inverted && p.first < verb) continue;
     if (p.first > clauseEnd) continue;
     const before = p.first - 1;
     if (before >= clauseStart && (w.is(before, "prep") || w.is(before, "prepdet"))) continue;
     if (p.det === "dem" || p.det === "einem" || (p.det === "den" && p.gender !== "p")) continue;
     if (isImpersonal(w, p)) continue;
-    let score = actorScore(w, p);
-    if (score === 0) continue;
-    if (p.kind === "noun" && registry.resolve(p, { create: false }) !== null) score = 3.5;
-    // the prefield: a phrase opening the clause right before the finite verb ("Die «New York Times» hatte")
-    if (p.first === clauseStart && (p.end === verb || isVerbLike(w, p.end))) score += 2;
-    // a verb-final clause after a conjunction starts with its subject: "Wie die Firma am Morgen mitteilte"
-    else if (subordinate && p.first === clauseStart + 1) score += 2;
-    else if (p.first === verb + 1) score += 1.5;
-    score -= Math.abs((p.first < verb ? verb - p.end : p.first - verb) * 0.05);
+    // "Gerüchte", "Angaben" report speech; they do not speak
+    if (actorScore(w, p) === 0) continue;
+    const entity = p.kind === "noun" ? registry.resolve(p, { create: false }) : null;
+    const type = entity === null ? null : (registry.entities[entity]?.type ?? null);
+    const count = speakerFeatures(w, p, clause, type, ACTIVE);
+    if (trace) trace(w, verb, p, ACTIVE, count);
+    const score = scoreSpeaker(SPEAKER_MODEL, ACTIVE, count);
     if (score > bestScore) {
       best = p;
       bestScore = score;
     }
   }
-  return bestScore >= 1 ? best : null;
+  return bestScore > SPEAKER_MODEL.threshold ? best : null;
 }
 
 /** A plain noun phrase that resolved to a person or organisation the article introduced ("Kirby"). */
 export function isKnownActor(ref: SpeakerRef | null, registry: EntityRegistry): boolean {
   const type = ref?.entity != null ? registry.entities[ref.entity]?.type : undefined;
   return type === "PER" || type === "ORG";
-}
-
-/** A lower-case word that is not a function word: most often the finite verb in second position. */
-function isVerbLike(w: Words, t: number): boolean {
-  return (
-    w.isWord(t) &&
-    !w.isCapitalised(t) &&
-    !["prep", "prepdet", "det", "conj", "adv", "pron"].some((c) => w.is(t, c))
-  );
 }
 
 export function toRef(w: Words, p: Phrase, registry: EntityRegistry, guessPerson = false): SpeakerRef {
