@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { AnalysisQuote } from "../analysis.js";
 import { LautError } from "../errors.js";
 import {
+  emptyRoles,
   GEPADE_ROLES,
   type GepadeAnnotation,
   type GepadeRole,
@@ -54,13 +55,7 @@ const SPEECH = {
 };
 
 const roles = (parts: Partial<Record<GepadeRole, number[]>>): Record<GepadeRole, number[]> => ({
-  Source: [],
-  Message: [],
-  Addr: [],
-  Topic: [],
-  Evidence: [],
-  Medium: [],
-  PTC: [],
+  ...emptyRoles(),
   ...parts,
 });
 

@@ -59,7 +59,7 @@ export interface GepadeGoldDoc {
 
 const ROLE_TIE_BREAK = 0.001;
 
-const emptyRoles = (): Record<GepadeRole, number[]> => ({
+export const emptyRoles = (): Record<GepadeRole, number[]> => ({
   Source: [],
   Message: [],
   Addr: [],
