@@ -303,8 +303,6 @@ describe("phraseAt: pronouns, organisations, places, nouns", () => {
     expect(scores).toEqual([4, 3, 3, 2.5]);
   });
 
-  // known gap: the module promises a name in quote marks after a noun ("das Schiff «Seestern»"),
-  // but the phrase stops before the quote mark
   it("takes a noun and its name in quote marks as one phrase", () => {
     expect(phrase("Die Zeitung «Blick» berichtete am Sonntag", "Die")).toMatchObject({
       covers: "Die Zeitung «Blick»",
