@@ -65,26 +65,29 @@ export class EntityRegistry {
       const mention = { ...span, entity, gender: p.gender, kind: p.kind };
       this.#insert(mention);
       this.#mentionAt.set(at, mention);
-      // mentions arrive almost in text order; keep each entity's list sorted without re-sorting it
-      const list = (this.entities[entity] as Entity).mentions;
-      let k = list.length;
-      while (k > 0 && (list[k - 1] as Span).start > span.start) k--;
-      if ((list[k - 1] as Span | undefined)?.start !== span.start) list.splice(k, 0, span);
+      // appended here, sorted once in finish(): inserting in order costs quadratic time on huge inputs
+      (this.entities[entity] as Entity).mentions.push(span);
     }
     return entity;
+  }
+
+  /** Sort every entity's mentions and drop repeats; call once, after the last resolve. */
+  finish(): Entity[] {
+    for (const e of this.entities) {
+      e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+      e.mentions = e.mentions.filter((m, i, all) => i === 0 || (all[i - 1] as Span).start !== m.start);
+    }
+    return this.entities;
   }
 
   /** Mentions stay sorted by offset, so lookbacks start where the text is and stop early. */
   #insert(mention: Mention): void {
     const list = this.#mentions;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((list[mid] as Mention).start <= mention.start) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, mention);
+    // The lookbacks need the mentions in text order. The first pass registers every name, role and
+    // organisation in that order; what comes later out of order (pronouns, speakers resolved
+    // again) is no antecedent a lookback needs, and splicing it in would cost quadratic time.
+    const last = list[list.length - 1];
+    if (last === undefined || last.start <= mention.start) list.push(mention);
   }
 
   /** Index of the last mention starting before `offset`, or -1. */

@@ -234,7 +234,7 @@ export function attribute(
     (a, b) =>
       (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) || (b.spans[0]?.end ?? 0) - (a.spans[0]?.end ?? 0),
   );
-  return { entities: registry.entities, quotes: all };
+  return { entities: registry.finish(), quotes: all };
 }
 
 /** Noun phrases of a token range, left to right, not inside quoted speech. */
