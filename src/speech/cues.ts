@@ -8,7 +8,6 @@ import { lexKey, readLines } from "../lang/de/data.js";
 import { lookupReportingVerbByKey, lookupSpeechNoun, type VerbEntry } from "../lang/de/lexicon.js";
 import { type Phrase, phraseAt, type Words } from "./phrases.js";
 
-const CONTINUATION_CUES = new Set(["so"]);
 /** Nouns after "nach" that make it name a source: "nach Angaben der Polizei", "nach Aussagen von Zeugen". */
 const SOURCE_NOUNS = readLines("source-nouns.txt").map(lexKey);
 const SOURCE_AFTER_NACH = new Set(SOURCE_NOUNS);
@@ -20,10 +19,8 @@ export function cueAt(
   limit: number,
 ): { cue: Cue; lemma: string; medium: Medium } | null {
   if (!w.isWord(t)) return null;
-  if (CONTINUATION_CUES.has(w.key(t)) && w.isPunct(t - 1, ",") && phraseAt(w, t + 1, limit)) {
-    const span = { start: w.start(t), end: w.end(t) };
-    return { cue: { ...span, parts: [span], lemma: "so" }, lemma: "so", medium: "speech_writing" };
-  }
+  // "…, so Kirby weiter": "so" after a comma and before a phrase
+  if (w.key(t) === "so" && w.isPunct(t - 1, ",") && phraseAt(w, t + 1, limit)) return soCue(w, t);
   if (!w.isReportingVerb(t)) return null;
   const entries = lookupReportingVerbByKey(w.key(t));
   if (!entries) return null;

@@ -7,13 +7,12 @@
  * Partial quotes inside the message belong to the quote, so they are shown as part of it.
  */
 import type { Cue, Medium, Quote, Quoted, Sentence, Span, SpeakerRef } from "../doc.js";
-import { lexKey, readLines } from "../lang/de/data.js";
-import { isSubjunctiveForm } from "../lang/de/verbs.js";
+import { readLines } from "../lang/de/data.js";
 import { firstStartingAt } from "../span-index.js";
 import { frameOf } from "./frame.js";
+import { isSubjunctiveAt } from "./mood.js";
 import { phraseAt, type Words } from "./phrases.js";
 
-const SUBJUNCTIVE = new Set(readLines("subjunctive-markers.txt").map(lexKey));
 const COMPLEMENTISERS = new Set(["dass", "ob"]);
 const REPORTED_VERBS = new Set(readLines("reported-verbs.txt"));
 const FINAL = ".!?…";
@@ -47,7 +46,7 @@ export function hasSubjunctive(w: Words, first: number, end: number, afterCue = 
     // words in quote marks are the speaker's own, often first person ("«ich habe»"): not evidence
     if (w.isQuoteMark(t)) inQuote = !inQuote;
     if (inQuote || !w.isWord(t)) continue;
-    if (SUBJUNCTIVE.has(w.key(t)) || isSubjunctiveForm(w.word(t))) return true;
+    if (isSubjunctiveAt(w, t)) return true;
   }
   // the -e rule is only safe where a cue already announced speech
   if (!afterCue) return false;

@@ -11,9 +11,9 @@ import { lexKey, readLines } from "../lang/de/data.js";
 import { isMediaName, lookupCueWord, lookupNameContext, lookupSpeechNoun } from "../lang/de/lexicon.js";
 import type { Stage } from "../pipeline.js";
 import { spanIndexAt, tokenAtOrAfter } from "../span-index.js";
+import { isSubjunctiveAt } from "./mood.js";
 import { Words } from "./phrases.js";
 
-const SUBJUNCTIVE = new Set(readLines("subjunctive-markers.txt").map(lexKey));
 const SCARE_MARKERS = new Set(readLines("scare-markers.txt").map(lexKey));
 const NAME_WORDS = new Set(readLines("name-words.txt").map(lexKey));
 const NAMING_VERBS = new Set(readLines("naming-verbs.txt").map(lexKey));
@@ -171,7 +171,7 @@ function sentenceReportsSpeech(c: Context): boolean {
     if (!w.isWord(i)) continue;
     if (w.isReportingVerb(i)) return true;
     const key = w.key(i);
-    if (SUBJUNCTIVE.has(key)) return true;
+    if (isSubjunctiveAt(w, i)) return true;
     if (lookupCueWord(w.word(i)) !== undefined && key !== "so" && key !== "nach") return true;
     if (lookupSpeechNoun(w.word(i)) !== undefined) return true;
   }
