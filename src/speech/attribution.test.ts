@@ -119,6 +119,54 @@ describe("direct quotes and their speakers", () => {
   });
 });
 
+describe("speaker spans as the annotators draw them", () => {
+  it("a role in apposition after a name, closed by a colon or by the verb when the comma is missing", () => {
+    const a = analyze(
+      "Nach dem Konzert sagte Jan Overbeck, Gründer der Band: «Wir spielen nicht für Geld.» Lena Marquardt, eine Klimaexpertin des Bundesamts erklärte: «Der Bericht ist ein Meilenstein.»",
+    );
+    expect(speechQuotes(a).map((q) => q.speaker?.text)).toEqual([
+      "Jan Overbeck, Gründer der Band",
+      "Lena Marquardt, eine Klimaexpertin des Bundesamts",
+    ]);
+  });
+
+  it("a name in apposition after a role, at the end of the sentence", () => {
+    const a = analyze("«Die Gespräche waren offen», sagte der Oberrabbiner der Gemeinde, Daniel Roth.");
+    expect(speechQuotes(a)[0]?.speaker?.text).toBe("der Oberrabbiner der Gemeinde, Daniel Roth");
+  });
+
+  it("the reflexive of a reflexive cue does not hide the speaker: «…», äußerte sich X", () => {
+    const a = analyze(
+      "Die Bildungsministerin Karin Vogt (CDU) verteidigt die Gebühren. «Ich halte Studiengebühren für richtig», äußerte sich Vogt gegenüber der Zeitung.",
+    );
+    expect(who(a)).toEqual(["«Ich halte Studiengebühren für richtig» ← Karin Vogt (Vogt)"]);
+  });
+
+  it("X wörtlich: «…» — an adverb between the speaker and the colon", () => {
+    const a = analyze(
+      "Der Finanzexperte Jürgen Brandl kritisierte den Haushalt scharf. Brandl wörtlich: «Sie ziehen den Bürgern das Geld aus der Tasche.»",
+    );
+    expect(who(a)).toEqual(["«Sie ziehen den Bürgern das Geld aus der Tasche.» ← Jürgen Brandl (Brandl)"]);
+  });
+
+  it("a fragment in the writer's own clause belongs to the actor of that clause", () => {
+    const a = analyze(
+      "Der Betriebsratschef Bernd Hellwig griff die Kommission an. In dem Verfahren sieht Hellwig einen «Angriff auf die Belegschaft». Die Kommission wies das zurück.",
+    );
+    const fragment = a.quotes.find((q) => q.text === "«Angriff auf die Belegschaft»");
+    expect(fragment?.speaker?.name).toBe("Bernd Hellwig");
+    expect(fragment?.attribution).toBe("clause");
+  });
+
+  it("but not in reported speech, where the reporter chose the fragment", () => {
+    const a = analyze(
+      "Die Gewerkschaft kritisierte den Plan. Bisher habe die Regierung eine «zentrale Datei» ausgeschlossen.",
+    );
+    const fragment = a.quotes.find((q) => q.text === "«zentrale Datei»");
+    expect(fragment?.attribution).not.toBe("clause");
+  });
+});
+
 describe("what quote marks mean", () => {
   it("tells speech, partial quotes, names and scare quotes apart", () => {
     const a = analyze(

@@ -228,7 +228,7 @@ export function attribute(
     }
   }
   const indirect = indirectQuotes(w, sentences, events, quoted, directIn);
-  const partial = partialQuotes(w, sentences, marks, quoted, quotes, indirect, eventsIn);
+  const partial = partialQuotes(w, sentences, marks, quoted, quotes, indirect, eventsIn, phrasesOf, registry);
   // containing quotes first at equal starts, so a nested partial quote follows its indirect quote
   const all = [...quotes, ...indirect, ...partial].sort(
     (a, b) =>

@@ -7,6 +7,7 @@
  */
 import type { Cue, Medium, Paragraph, Sentence, Span } from "../doc.js";
 import type { EntityRegistry } from "../entities/registry.js";
+import { lookupCueWord } from "../lang/de/lexicon.js";
 import { spanIndexAt } from "../span-index.js";
 import { cueAt, soCue } from "./cues.js";
 import type { Phrase, Words } from "./phrases.js";
@@ -82,9 +83,12 @@ export function frameBefore(
       after: open,
     };
   }
-  // headline style: the speaker alone before the colon
-  const last = phrases.filter((p) => p.end === colon && p.first >= clauseStart).at(-1);
-  if (!last) return null;
+  // headline style: the speaker alone before the colon, perhaps with an adverb ("Koppelin wörtlich:")
+  let end = colon;
+  while (end - 1 > clauseStart && (w.is(end - 1, "adv") || lookupCueWord(w.word(end - 1))?.kind === "adverb"))
+    end--;
+  const last = phrases.filter((p) => p.end === end && p.first >= clauseStart).at(-1);
+  if (!last) return clauseSubjectBefore(w, clauseStart, colon, open, phrases, registry);
   const headline = paragraph.kind === "title" || paragraph.kind === "heading";
   // in running text, "Kritik:" or "Seine Meinung zu Kirchhoff:" introduce a quote but do not name
   // who speaks; only an actor ("Kirby:", "Die Polizei:") does
@@ -100,6 +104,40 @@ export function frameBefore(
     speaker: last,
     addressee: null,
     attribution: headline ? "headline" : "colon",
+    impersonal: false,
+    after: open,
+  };
+}
+
+/**
+ * "Zypries sieht in dem Urteil eine Bestätigung: «…»": a clause before the colon whose verb is no
+ * cue still hands the quote to the actor that opens it.
+ */
+function clauseSubjectBefore(
+  w: Words,
+  clauseStart: number,
+  colon: number,
+  open: number,
+  phrases: Phrase[],
+  registry: EntityRegistry,
+): Frame | null {
+  const subject = phrases.find((p) => p.first === clauseStart && p.end < colon);
+  if (!subject || isImpersonal(w, subject) || w.isPunct(subject.end, ",")) return null;
+  // the verb follows the subject at once in a main clause
+  if (!w.isWord(subject.end) || w.isCapitalised(subject.end)) return null;
+  const actor =
+    subject.kind === "person" ||
+    subject.kind === "role" ||
+    subject.kind === "org" ||
+    subject.kind === "pronoun" ||
+    registry.resolve(subject, { create: false }) !== null;
+  if (!actor) return null;
+  return {
+    cue: null,
+    medium: "speech",
+    speaker: subject,
+    addressee: null,
+    attribution: "colon",
     impersonal: false,
     after: open,
   };

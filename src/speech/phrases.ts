@@ -286,15 +286,16 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
         : w.isPunct(comma, ",")
           ? personNameAt(w, comma + 1, limit)
           : null;
-    if (name && (w.isPunct(name.end, ",(") || name.end >= limit)) {
+    if (name && (w.isPunct(name.end, ",(.:;!?") || w.isQuoteMark(name.end) || name.end >= limit)) {
       phrase.nameFirst = name.first;
       phrase.nameEnd = name.end;
       phrase.kind = "person";
       phrase.gender = name.gender !== "u" ? name.gender : phrase.gender;
       const end = bracketAfter(w, name.end, limit);
       phrase.end = w.isPunct(end, ",") ? end + 1 : end;
+      return phrase;
     }
-    return phrase;
+    if (phrase.kind !== "noun") return phrase;
   }
   // a role in apposition after a name: "Stefan Brugger, Sprecher der Reederei, sagte", also after
   // a bare surname, which the apposition shows to be a person: "Celebi, die Anwältin der Frau,"
@@ -316,9 +317,9 @@ function roleApposition(w: Words, phrase: Phrase, k: number, limit: number): Phr
   // one attribute after the role: "die Leiterin der Fachstelle für Suchtvorbeugung"
   if ((w.is(role.end, "prep") || w.is(role.end, "prepdet")) && !w.isPunct(role.end, ",")) {
     const attribute = phraseAt(w, role.end + 1, limit, false);
-    if (attribute && (attribute.end >= limit || w.isPunct(attribute.end, ",.;!?"))) role.end = attribute.end;
+    if (attribute && closesApposition(w, attribute.end, limit)) role.end = attribute.end;
   }
-  if (!(role.end >= limit || w.isPunct(role.end, ",.;!?"))) return phrase;
+  if (!closesApposition(w, role.end, limit)) return phrase;
   if (bareName) {
     phrase.kind = "person";
     phrase.nameFirst = phrase.headFirst;
@@ -327,6 +328,14 @@ function roleApposition(w: Words, phrase: Phrase, k: number, limit: number): Phr
   phrase.end = w.isPunct(role.end, ",") ? role.end + 1 : role.end;
   phrase.gender = phrase.gender !== "u" ? phrase.gender : role.gender;
   return phrase;
+}
+
+/**
+ * Where an apposition may end: a clause mark, the sentence end, or a reporting verb when the
+ * closing comma is missing ("Stephen Singer, ein Klimaexperte vom WWF erklärte").
+ */
+function closesApposition(w: Words, t: number, limit: number): boolean {
+  return t >= limit || w.isPunct(t, ",.:;!?") || w.isReportingVerb(t);
 }
 
 function isNameParticle(w: Words, j: number, limit: number): boolean {
@@ -465,7 +474,7 @@ function apposedNameAt(
   )
     j++;
   if (j - first < 2) return null;
-  if (!(j >= limit || w.isPunct(j, ",.;(") || w.isQuoteMark(j))) return null;
+  if (!(j >= limit || w.isPunct(j, ",.:;!?(") || w.isQuoteMark(j))) return null;
   return { first, end: j, gender: "u" };
 }
 
