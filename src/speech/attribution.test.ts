@@ -426,3 +426,30 @@ describe("indirect speech (first cut)", () => {
     expect(a.quotes).toEqual([]);
   });
 });
+
+describe("messages around a cue that follows them", () => {
+  it("«…, wie X mitteilte»: the clause before the wie-clause is the message", () => {
+    const a = analyze("Das Werk in Kassel wird Ende Jahr geschlossen, wie die Firma am Montag mitteilte.");
+    const q = a.quotes.find((x) => x.type === "indirect");
+    expect(q?.text).toBe("Das Werk in Kassel wird Ende Jahr geschlossen");
+    expect(q?.speaker?.text).toBe("die Firma");
+  });
+
+  it("«Dies bestätigte X»: the sentence before, with the demonstrative, is the message", () => {
+    const a = analyze(
+      "Die Grünen treten bei der Wahl in Bremen nicht an. Dies bestätigte die Landesvorsitzende Petra Lenz am Abend.",
+    );
+    const q = a.quotes.find((x) => x.type === "indirect");
+    expect(q?.text).toBe("Die Grünen treten bei der Wahl in Bremen nicht an. Dies");
+    expect(q?.speaker?.name).toBe("Petra Lenz");
+  });
+
+  it("«Seiner Meinung nach»: nach after its source noun, but not «die Frage nach»", () => {
+    const a = analyze(
+      "Seiner Meinung nach hätte die Aufsicht von einer Landung abraten müssen. Für viele stellt sich die Frage nach ihrer Kompetenz.",
+    );
+    expect(a.quotes.map((q) => `${q.text} ← ${q.speaker?.text}`)).toEqual([
+      "hätte die Aufsicht von einer Landung abraten müssen ← Seiner Meinung",
+    ]);
+  });
+});

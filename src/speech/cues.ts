@@ -73,6 +73,17 @@ export function sourceCueAt(
       range: { first: speaker.first, end: t + 1 },
     };
   }
+  // "Seiner Meinung nach", "dem Vernehmen nach": "nach" after its source noun; before a noun phrase
+  // it is a preposition again ("die Frage nach ihrer Kompetenz")
+  if (key === "nach" && !phraseAt(w, t + 1, s.endToken, false)) {
+    const before = phrases.find((p) => p.end === t);
+    if (before && before.det !== "" && before.kind === "noun" && isSourceNoun(w, before.headEnd - 1))
+      return {
+        cue: { ...span, parts: [span], lemma: key },
+        speaker: before,
+        range: { first: before.first, end: t + 1 },
+      };
+  }
   if (key !== "laut" && key !== "gemäss" && key !== "seitens" && key !== "vonseiten" && key !== "nach")
     return null;
   if (key === "laut" && w.isCapitalised(t) && t !== s.firstToken) return null;
