@@ -294,7 +294,10 @@ describe.skipIf(!existsSync(SEED))("the seed article (../shared/examples/nordkor
     expect(speech("die Sorgen hätten")).toBe("John Kirby");
     expect(speech("ranghohe russische Militärs")).toBe("New York Times");
     expect(speech("Der russische Präsident Wladimir Putin nahm")).toBe("New York Times");
-    expect(speech("Ausserdem gibt es")).toBe("Zeitung");
+    // "laut der Zeitung" after the «New York Times» is that newspaper
+    expect(speech("Ausserdem gibt es")).toBe("New York Times");
+    // the officers' talk is a quote nested in the newspaper's report
+    expect(speech("wann und wie taktische Atomwaffen")).toBe("ranghohe russische Militärs");
     expect(speech("Russland könne das")).toBe("Westen");
   });
 });
@@ -451,5 +454,24 @@ describe("messages around a cue that follows them", () => {
     expect(a.quotes.map((q) => `${q.text} ← ${q.speaker?.text}`)).toEqual([
       "hätte die Aufsicht von einer Landung abraten müssen ← Seiner Meinung",
     ]);
+  });
+});
+
+describe("nested speech", () => {
+  it("a speech event reported inside another's message is a quote of its own", () => {
+    const a = analyze(
+      "Die Zeitung «Tages-Kurier» berichtete, die Generäle hätten darüber gesprochen, wann die Truppen abgezogen werden könnten.",
+    );
+    expect(a.quotes.map((q) => `${q.text} ← ${q.speaker?.text}`)).toEqual([
+      "die Generäle hätten darüber gesprochen, wann die Truppen abgezogen werden könnten ← Die Zeitung «Tages-Kurier»",
+      "wann die Truppen abgezogen werden könnten ← die Generäle",
+    ]);
+  });
+
+  it("but a speaker's own thoughts inside their message stay one quote", () => {
+    const a = analyze(
+      "Der Sprecher erklärte, er gehe nicht davon aus, dass jemand den Absturz überlebt habe.",
+    );
+    expect(a.quotes).toHaveLength(1);
   });
 });

@@ -69,9 +69,12 @@ export function attribute(
       }
       // "Putin nahm demnach nicht teil": the source named last in the paragraph speaks on
       if (BACK_REFERENCES.has(w.key(t))) {
+        // the first source of the last sentence that names one: in "Die Zeitung berichtete, Militärs
+        // hätten gesprochen" the newspaper, not the officers it reports
         let last: SpeechEvent | undefined;
-        for (let i = events.length - 1; i >= 0 && !last; i--) {
+        for (let i = events.length - 1; i >= 0; i--) {
           const e = events[i] as SpeechEvent;
+          if (last && e.sentence !== last.sentence) break;
           if (e.sentence < si && e.actor && e.speaker && e.paragraph === s.paragraph) last = e;
         }
         if (last) {

@@ -8,7 +8,7 @@
  */
 import type { Cue, Medium, Quote, Quoted, Sentence, Span, SpeakerRef } from "../doc.js";
 import { lexKey, readLines } from "../lang/de/data.js";
-import { firstStartingAt } from "../span-index.js";
+import { firstStartingAt, tokenAtOrAfter } from "../span-index.js";
 import { frameOf } from "./frame.js";
 import { isSubjunctiveAt } from "./mood.js";
 import { phraseAt, type Words } from "./phrases.js";
@@ -173,6 +173,39 @@ export function indirectQuotes(
   let lastQuoted = -1;
   /** the free indirect quote being extended sentence by sentence */
   let run: Quote | null = null;
+  /**
+   * A speech event reported inside another's message is a quote of its own, nested in it: "Die
+   * Zeitung berichtete, ranghohe Militärs hätten darüber gesprochen, wann … eingesetzt werden
+   * könnten." Only when the inner event is itself reported (its clause is in the subjunctive) and
+   * someone else speaks; "er sagte, er hoffe, dass …" stays one quote.
+   */
+  const nested = (outer: IndirectEvent, message: Span[], candidates: IndirectEvent[], s: Sentence) => {
+    const first = message[0];
+    if (!first) return;
+    const inside = (start: number) => message.some((span) => span.start <= start && start < span.end);
+    for (const e of candidates) {
+      if (e === outer || !e.speaker || e.source || !inside(e.cue.start)) continue;
+      if (e.speaker.entity !== null && e.speaker.entity === outer.speaker?.entity) continue;
+      const head = tokenAtOrAfter(w.tokens, e.speaker.start);
+      if (w.end(head) === e.speaker.end && w.is(head, "pron")) continue;
+      const from = tokenAtOrAfter(w.tokens, first.start);
+      if (!hasSubjunctive(w, from, e.at)) continue;
+      const inner = messageOf(w, e, s);
+      if (!inner || !inner.every((span) => inside(span.start))) continue;
+      quotes.push({
+        type: "indirect",
+        medium: e.medium,
+        spans: inner,
+        quoted: quotedIn(inner),
+        cue: e.cue,
+        speaker: e.speaker,
+        addressee: null,
+        frame: frameOf(w, s, inner),
+        confidence: 0.6,
+        attribution: "cue",
+      });
+    }
+  };
   sentences.forEach((s, si) => {
     const direct = directIn[si];
     if (direct) {
@@ -246,6 +279,7 @@ export function indirectQuotes(
       }
       if (message) {
         lastQuoted = si;
+        nested(e, message, candidates, s);
         quotes.push({
           type: "indirect",
           medium: e.medium,

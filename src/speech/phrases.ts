@@ -18,6 +18,7 @@ import {
   lookupRole,
   lookupSpeechNoun,
 } from "../lang/de/lexicon.js";
+import { verbMood } from "../lang/de/verbs.js";
 
 /** Closed word classes as bits, so a class test on a token is one AND. */
 const CLASS_BITS: Record<string, number> = { det: 1, prep: 2, prepdet: 4, pron: 8, conj: 16, adv: 32 };
@@ -150,6 +151,10 @@ export class Words {
     return this.tokens.kinds[i] === TokenKind.QuoteMark;
   }
 
+  isFunctionWord(i: number): boolean {
+    return i >= 0 && i < this.tokens.length && (this.#flagsOf(i) & FUNCTION_WORD) !== 0;
+  }
+
   /** A capitalised word that is not a function word: a noun or a name. */
   isNounLike(i: number): boolean {
     if (i < 0 || i >= this.tokens.length) return false;
@@ -213,6 +218,16 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
     if (w.isReportingVerb(j)) return null;
     j++;
     adjectives++;
+  }
+  // a bare plural with adjectives where a clause begins: "…, ranghohe russische Militärs hätten";
+  // inflected adjective endings, and no verb form ("hatte Pjöngjang" is a verb and a name)
+  if (!det && (i === 0 || w.isPunct(i - 1, ",;:.!?"))) {
+    let k = j;
+    while (k < limit && k - j < 3 && isBareAdjective(w, k)) k++;
+    if (k > j && w.isNounLike(k)) {
+      adjectives = k - j;
+      j = k;
+    }
   }
   // a name in quote marks after the article: die «New York Times», das Schiff «Seestern»
   let quotedName = false;
@@ -350,6 +365,18 @@ function isNameParticle(w: Words, j: number, limit: number): boolean {
     w.isNounLike(j + 1) &&
     lookupRole(w.word(j + 1)) === undefined &&
     lookupMetonym(w.word(j + 1)) === undefined
+  );
+}
+
+const ADJECTIVE_ENDING = /(?:e|en|er|es|em)$/;
+/** A lower-case word with an adjective ending that the verb lexicon does not know. */
+function isBareAdjective(w: Words, k: number): boolean {
+  return (
+    w.isWord(k) &&
+    !w.isCapitalised(k) &&
+    !w.isFunctionWord(k) &&
+    ADJECTIVE_ENDING.test(w.key(k)) &&
+    verbMood(w.word(k)) === null
   );
 }
 

@@ -84,10 +84,44 @@ export function subjectOf(
     if (p.first > clauseStart) break;
     if (isPrefield(w, p, clause) && !isImpersonal(w, p) && actorScore(w, p) > 0) clause.prefieldTaken = true;
   }
+  // "Die Zeitung berichtete, die Generäle hätten darüber gesprochen": the subject of a verb after a
+  // comma is first sought in its own clause (a comma inside an apposition does not count)
+  let floor = clauseStart;
+  for (let t = verb - 1; t > clauseStart; t--) {
+    if (!w.isPunct(t, ",")) continue;
+    if (!phrases.some((p) => p.first < t && p.end > t)) floor = t + 1;
+    break;
+  }
+  if (floor > clauseStart) {
+    const own = bestSubject(
+      w,
+      verb,
+      { ...clause, clauseStart: floor, inverted: false, subordinate: false, prefieldTaken: false },
+      clauseEnd,
+      phrases,
+      registry,
+      floor,
+    );
+    if (own) return own;
+  }
+  return bestSubject(w, verb, clause, clauseEnd, phrases, registry, clauseStart);
+}
+
+function bestSubject(
+  w: Words,
+  verb: number,
+  clause: SpeakerClause,
+  clauseEnd: number,
+  phrases: Phrase[],
+  registry: EntityRegistry,
+  floor: number,
+): Phrase | null {
+  const clauseStart = clause.clauseStart;
   const trace = speakerTrace();
   let best: Phrase | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const p of phrases) {
+    if (p.first < floor) continue;
     if (p.first >= verb + 6) break;
     if (p.end > verb && p.first < verb) continue;
     if (clause.inverted && p.first < verb) continue;
