@@ -197,8 +197,8 @@ const ENDINGS = ["", "e", "er", "es", "en", "em"];
 for (const [iso2, row] of curatedCountries) {
   const country = { qid: row.qid, name: countryName.get(iso2), country: iso2 };
   for (const demonym of list(row.demonyms)) {
-    const invariable = demonym[0] !== demonym[0].toLowerCase();
-    for (const ending of invariable ? [""] : ENDINGS) {
+    // adjectives in -isch inflect ("russische", "US-amerikanischen"); "Schweizer" never does
+    for (const ending of demonym.endsWith("isch") ? ENDINGS : [""]) {
       add(demonym + ending, { ...country, type: "GPE", kind: "demonym" }, ending ? "inflected" : "name");
     }
   }
