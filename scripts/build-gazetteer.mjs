@@ -124,8 +124,7 @@ const QID = /^Q[1-9][0-9]*$/;
  * Minor places and bare surnames come last.
  */
 const PRIORITY = { country: 1, capital: 2, io: 2, "gov-body": 2, media: 2, person: 2, city: 3, demonym: 3 };
-const priority = (kind, form) =>
-  form === "minor" ? 6 : form === "surname" ? 5 : (PRIORITY[kind] ?? 4);
+const priority = (kind, form) => (form === "minor" ? 6 : form === "surname" ? 5 : (PRIORITY[kind] ?? 4));
 const rows = [];
 
 function add(alias, entry, form = "name") {
@@ -197,8 +196,8 @@ const ENDINGS = ["", "e", "er", "es", "en", "em"];
 for (const [iso2, row] of curatedCountries) {
   const country = { qid: row.qid, name: countryName.get(iso2), country: iso2 };
   for (const demonym of list(row.demonyms)) {
-    // adjectives in -isch inflect ("russische", "US-amerikanischen"); "Schweizer" never does
-    for (const ending of demonym.endsWith("isch") ? ENDINGS : [""]) {
+    // adjectives in -sch inflect ("russische", "US-amerikanischen"); "Schweizer" never does
+    for (const ending of demonym.endsWith("sch") ? ENDINGS : [""]) {
       add(demonym + ending, { ...country, type: "GPE", kind: "demonym" }, ending ? "inflected" : "name");
     }
   }
@@ -313,7 +312,12 @@ const seen = new Set();
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 rows.sort(
   (a, b) =>
-    cmp(a.key, b.key) || cmp(a.prio, b.prio) || cmp(a.kind, b.kind) || cmp(a.qid, b.qid) || cmp(a.name, b.name) || cmp(a.alias, b.alias),
+    cmp(a.key, b.key) ||
+    cmp(a.prio, b.prio) ||
+    cmp(a.kind, b.kind) ||
+    cmp(a.qid, b.qid) ||
+    cmp(a.name, b.name) ||
+    cmp(a.alias, b.alias),
 );
 const lines = [];
 for (const r of rows) {

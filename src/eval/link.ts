@@ -136,7 +136,9 @@ export function linkTable(run: LinkEvaluation, title: string): string {
     lines.push("", "misses (expected -> got):");
     for (const m of run.misses) {
       const actor = m.actor ? " [acts]" : "";
-      lines.push(`  ${m.id} ${m.category}: "${m.mention}"${actor} ${m.expected ?? "null"} -> ${m.got ?? "null"}`);
+      lines.push(
+        `  ${m.id} ${m.category}: "${m.mention}"${actor} ${m.expected ?? "null"} -> ${m.got ?? "null"}`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;

@@ -81,7 +81,10 @@ function load(): Map<string, GazetteerEntry[]> {
     const c = line.split("\t");
     if (header) {
       if (c.join("\t") !== COLUMNS.join("\t")) {
-        throw new LautError("E_INTERNAL", `${FILE} has unexpected columns; rebuild it with npm run build:gazetteer`);
+        throw new LautError(
+          "E_INTERNAL",
+          `${FILE} has unexpected columns; rebuild it with npm run build:gazetteer`,
+        );
       }
       header = false;
       continue;
