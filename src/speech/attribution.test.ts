@@ -475,3 +475,17 @@ describe("nested speech", () => {
     expect(a.quotes).toHaveLength(1);
   });
 });
+
+describe("impersonal cues with a named document or place", () => {
+  it("«…», heißt es in der Erklärung / Aus Paris hieß es / In dem Antrag heißt es:", () => {
+    const a = analyze(
+      "«Wir bitten um Verständnis», heißt es in einer gestern verbreiteten Erklärung. Aus Paris hieß es, das Vorgehen sei eine schwere Verletzung des Abkommens. In dem Antrag heißt es wörtlich: «Die Aufhebung ist ein Beitrag zum Frieden.» Es hieß, der Minister trete zurück.",
+    );
+    expect(a.quotes.map((q) => q.speaker?.text ?? "—")).toEqual([
+      "einer gestern verbreiteten Erklärung",
+      "Paris",
+      "dem Antrag",
+      "—",
+    ]);
+  });
+});

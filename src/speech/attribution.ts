@@ -17,7 +17,7 @@ import { frameAfter, frameBefore, frameInNextSentence } from "./framing.js";
 import { type IndirectEvent, indirectQuotes } from "./indirect.js";
 import { partialQuotes } from "./partial.js";
 import { type Phrase, phraseAt, Words } from "./phrases.js";
-import { isImpersonal, isKnownActor, speakerAfter, subjectOf, toRef } from "./speakers.js";
+import { documentSource, isImpersonal, isKnownActor, speakerAfter, subjectOf, toRef } from "./speakers.js";
 
 const BACK_REFERENCES = new Set(readLines("back-reference-cues.txt").map(lexKey));
 
@@ -110,10 +110,13 @@ export function attribute(
       }
       const found = cueAt(w, t, s.endToken);
       if (!found) continue;
-      const speaker =
+      let speaker =
         found.lemma === "so"
           ? speakerAfter(w, t + 1, s.endToken)
           : subjectOf(w, t, s, phrasesOf[si] ?? [], registry);
+      // "Aus Paris hieß es, …", "In der Erklärung heißt es, …": the document or place speaks
+      if (found.impersonal && (!speaker || isImpersonal(w, speaker)))
+        speaker = documentSource(w, t, s, phrasesOf[si] ?? []) ?? speaker;
       const ref = speaker && !isImpersonal(w, speaker) ? toRef(w, speaker, registry) : null;
       const after = speaker && speaker.first > t ? speaker.end : t + 1;
       events.push({
@@ -166,7 +169,7 @@ export function attribute(
     }
 
     const frame =
-      (close >= 0 ? frameAfter(w, close + 1, sentences, si) : null) ??
+      (close >= 0 ? frameAfter(w, close + 1, sentences, si, phrasesOf) : null) ??
       frameBefore(w, open, sentence, paragraphs[paragraph] as Paragraph, phrasesOf[si] ?? [], registry) ??
       frameInNextSentence(w, sentences, si, paragraph);
 

@@ -11,7 +11,7 @@ import { lookupCueWord } from "../lang/de/lexicon.js";
 import { spanIndexAt } from "../span-index.js";
 import { cueAt, soCue } from "./cues.js";
 import type { Phrase, Words } from "./phrases.js";
-import { addresseeAt, isImpersonal, speakerAfter, subjectOf } from "./speakers.js";
+import { addresseeAt, documentSource, isImpersonal, speakerAfter, subjectOf } from "./speakers.js";
 
 export interface Frame {
   cue: Cue | null;
@@ -26,16 +26,28 @@ export interface Frame {
 }
 
 /** «…», sagte X. / «…», so X weiter. / «…», hiess es. */
-export function frameAfter(w: Words, from: number, sentences: Sentence[], si: number): Frame | null {
+export function frameAfter(
+  w: Words,
+  from: number,
+  sentences: Sentence[],
+  si: number,
+  phrasesOf: readonly Phrase[][],
+): Frame | null {
   let t = from;
-  const sentence = sentences[spanIndexAt(sentences, w.start(t))] ?? sentences[si];
+  const at = spanIndexAt(sentences, w.start(t));
+  const sentence = sentences[at] ?? sentences[si];
   if (!sentence || t >= w.length) return null;
   const limit = sentence.endToken;
   if (w.isPunct(t, ",")) t++;
   const found = cueAt(w, t, limit) ?? (w.key(t) === "so" ? soCue(w, t) : null);
   if (!found) return null;
-  const speaker = speakerAfter(w, t + 1, limit);
-  let after = speaker ? speaker.end : t + 1;
+  let speaker = speakerAfter(w, t + 1, limit);
+  // "…», heißt es in der Erklärung": the document speaks
+  if (found.impersonal && (!speaker || isImpersonal(w, speaker))) {
+    const document = documentSource(w, t, sentence, phrasesOf[at >= 0 ? at : si] ?? []);
+    if (document) speaker = document;
+  }
+  let after = speaker ? Math.max(speaker.end, t + 1) : t + 1;
   let addressee: Span | null = null;
   if (speaker) {
     const a = addresseeAt(w, after, limit);
@@ -72,7 +84,10 @@ export function frameBefore(
     const found = cueAt(w, t, colon);
     if (!found) continue;
     const clause = phrases.filter((p) => p.first >= clauseStart && p.end <= colon);
-    const speaker = subjectOf(w, t, { ...sentence, firstToken: clauseStart }, clause, registry);
+    let speaker = subjectOf(w, t, { ...sentence, firstToken: clauseStart }, clause, registry);
+    if (found.impersonal && (!speaker || isImpersonal(w, speaker)))
+      speaker =
+        documentSource(w, t, { ...sentence, firstToken: clauseStart, endToken: colon }, clause) ?? speaker;
     return {
       cue: found.cue,
       medium: found.medium,
