@@ -191,7 +191,7 @@ export function indirectQuotes(
       const from = tokenAtOrAfter(w.tokens, first.start);
       if (!hasSubjunctive(w, from, e.at)) continue;
       const inner = messageOf(w, e, s);
-      if (!inner || !inner.every((span) => inside(span.start))) continue;
+      if (!inner?.every((span) => inside(span.start))) continue;
       quotes.push({
         type: "indirect",
         medium: e.medium,
