@@ -489,3 +489,29 @@ describe("impersonal cues with a named document or place", () => {
     ]);
   });
 });
+
+describe("reported speech without a cue", () => {
+  it("a Konjunktiv I sentence after a break still reports the paragraph's last speaker", () => {
+    const a = analyze(
+      "Der Sprecher der Polizei, Jonas Weber, sagte, das Feuer sei gelöscht. Zwei Menschen wurden leicht verletzt. Auch seien mehrere Gebäude beschädigt worden.",
+    );
+    const q = a.quotes.find((x) => x.text.startsWith("Auch seien"));
+    expect(q?.type).toBe("indirect_free_indirect");
+    expect(q?.speaker?.name).toBe("Jonas Weber");
+    // the indicative sentence between is the writer's own
+    expect(a.quotes.some((x) => x.text.startsWith("Zwei Menschen"))).toBe(false);
+  });
+
+  it("hearsay with «soll … haben» continues the speech before it", () => {
+    const a = analyze(
+      "Die Staatsanwältin Lea Brandt erklärte, der Fall sei kompliziert. Der Angeklagte soll mehrere Zeugen bedroht haben.",
+    );
+    const q = a.quotes.find((x) => x.text.startsWith("Der Angeklagte soll"));
+    expect(q?.speaker?.name).toBe("Lea Brandt");
+  });
+
+  it("Konjunktiv II alone is no reported speech: «Das wäre ein Fehler» after an indicative sentence", () => {
+    const a = analyze("Die Stadt plant einen Neubau. Das wäre ein teurer Fehler.");
+    expect(a.quotes).toHaveLength(0);
+  });
+});

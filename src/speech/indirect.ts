@@ -8,6 +8,7 @@
  */
 import type { Cue, Medium, Quote, Quoted, Sentence, Span, SpeakerRef } from "../doc.js";
 import { lexKey, readLines } from "../lang/de/data.js";
+import { hearsayModal } from "../lang/de/verbs.js";
 import { firstStartingAt, tokenAtOrAfter } from "../span-index.js";
 import { frameOf } from "./frame.js";
 import { isSubjunctiveAt } from "./mood.js";
@@ -64,6 +65,26 @@ export function hasSubjunctive(w: Words, first: number, end: number, afterCue = 
     !w.is(verb, "adv") &&
     !w.is(verb, "conj")
   );
+}
+
+/**
+ * Hearsay: "soll"/"sollen"/"will" governing a perfect infinitive, "Nordkorea soll Munition verkauft
+ * haben". The sentence reports what others say, though no one is named in it.
+ */
+export function hasHearsay(w: Words, first: number, end: number): boolean {
+  let modal = -1;
+  for (let t = first; t < end; t++) {
+    if (modal < 0) {
+      if (w.isWord(t) && !w.isCapitalised(t) && hearsayModal(w.word(t))) modal = t;
+      continue;
+    }
+    const key = w.key(t);
+    if ((key === "haben" || key === "sein") && t > modal + 2) {
+      const next = t + 1;
+      if (next >= end || w.isPunct(next, ",.;:!?)") || w.isQuoteMark(next)) return true;
+    }
+  }
+  return false;
 }
 
 /** Message of an event: the complement clause after it, or the clause before "so X". */
@@ -169,6 +190,8 @@ export function indirectQuotes(
   }
 
   let voice: Voice | null = null;
+  /** the voice before the last break in reported speech */
+  let lastVoice: Voice | null = null;
   /** the last sentence an indirect quote took */
   let lastQuoted = -1;
   /** the free indirect quote being extended sentence by sentence */
@@ -301,7 +324,7 @@ export function indirectQuotes(
       current &&
       current.sentence === si - 1 &&
       current.paragraph === s.paragraph &&
-      hasSubjunctive(w, s.firstToken, s.endToken, true)
+      (hasSubjunctive(w, s.firstToken, s.endToken, true) || hasHearsay(w, s.firstToken, s.endToken))
     ) {
       let end = s.endToken;
       while (end > s.firstToken && w.isPunct(end - 1, FINAL)) end--;
@@ -329,8 +352,44 @@ export function indirectQuotes(
       lastQuoted = si;
       return;
     }
+    // a sentence in Konjunktiv I with no voice before it still reports someone's words: the speaker
+    // of the paragraph's last speech event, if any ("Auch seien dort Gebäude beschädigt worden.")
+    if (hasReportedMood(w, s.firstToken, s.endToken)) {
+      let end = s.endToken;
+      while (end > s.firstToken && w.isPunct(end - 1, FINAL)) end--;
+      const span = { start: w.start(s.firstToken), end: w.end(end - 1) };
+      const last = lastVoice?.paragraph === s.paragraph ? lastVoice : null;
+      run = {
+        type: "indirect_free_indirect",
+        medium: last?.medium ?? "speech",
+        spans: [span],
+        quoted: quotedIn([span]),
+        cue: null,
+        speaker: last?.speaker ?? null,
+        addressee: null,
+        frame: [],
+        confidence: 0.4,
+        attribution: last?.speaker ? "context" : "none",
+      };
+      quotes.push(run);
+      voice = last ? { ...last, sentence: si } : null;
+      lastQuoted = si;
+      return;
+    }
     run = null;
+    if (voice) lastVoice = voice;
     voice = null;
   });
   return quotes;
+}
+
+const REPORTED_MOOD = new Set(readLines("reported-mood-markers.txt").map(lexKey));
+/** Konjunktiv I, the mood of reported speech (Konjunktiv II is as often a plain conditional). */
+function hasReportedMood(w: Words, first: number, end: number): boolean {
+  let inQuote = false;
+  for (let t = first; t < end; t++) {
+    if (w.isQuoteMark(t)) inQuote = !inQuote;
+    if (!inQuote && w.isWord(t) && !w.isCapitalised(t) && REPORTED_MOOD.has(w.key(t))) return true;
+  }
+  return false;
 }
