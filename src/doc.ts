@@ -113,7 +113,7 @@ export interface Quote {
   /** the framing clause in the cue's sentence, outside the message ("Die Kanadier hingegen sagen,"); empty when the quote has none */
   frame: Span[];
   confidence: number;
-  /** how the speaker was found, for debugging and for the reader: "cue", "colon", "continuation", "context", "headline" */
+  /** how the speaker was found, for debugging and for the reader: "cue", "colon", "continuation", "context", "headline", "clause", "none" */
   attribution: string;
 }
 

@@ -350,7 +350,7 @@ describe("schema/analysis.schema.json", () => {
     expect(enumOf("paragraph", "kind")).toEqual(Object.keys(kinds).sort());
     expect(enumOf("entity", "type")).toEqual(Object.keys(entityTypes).sort());
     expect(enumOf("quote", "attribution")).toEqual(
-      ["cue", "colon", "continuation", "context", "headline", "none"].sort(),
+      ["cue", "colon", "continuation", "context", "headline", "clause", "none"].sort(),
     );
   });
 
