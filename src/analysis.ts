@@ -6,7 +6,7 @@
  */
 import type { Doc, EntityType, Medium, ParagraphKind, QuotedRole, QuoteType, Span } from "./doc.js";
 
-export const SCHEMA_VERSION = "1.1.0";
+export const SCHEMA_VERSION = "1.2.0";
 
 export interface TextSpan extends Span {
   text: string;
@@ -42,6 +42,10 @@ export interface AnalysisEntity {
   type: EntityType;
   name: string;
   role: string | null;
+  /** Wikidata ID ("Q159"), null when laut could not link the entity */
+  wikidata: string | null;
+  /** the distinct ways the text names it, in order of first use ("John Kirby", "Kirby", "er") */
+  aliases: string[];
   mentions: TextSpan[];
 }
 
@@ -146,6 +150,8 @@ export function toAnalysis(doc: Doc): Analysis {
       type: e.type,
       name: e.name,
       role: e.role,
+      wikidata: e.wikidata,
+      aliases: [...new Set(e.mentions.map((m) => doc.slice(m)))],
       mentions: e.mentions.map((m) => textSpan(doc, m)),
     })),
   };

@@ -125,6 +125,8 @@ export interface Entity {
   name: string;
   /** role or title the article gives, e.g. "Sprecher des Nationalen Sicherheitsrates der USA" */
   role: string | null;
+  /** Wikidata ID of who or what acts (the state for "Moskau erklärte"), null when not linked */
+  wikidata: string | null;
   mentions: Span[];
 }
 

@@ -196,7 +196,13 @@ function exampleDoc(): Doc {
   doc.set("quoted", [{ ...marked, marks: 0, inner: at("Wir prüfen alle Optionen"), role: "speech" }]);
   const surname = at("Roth", secondStart);
   doc.set("entities", [
-    { type: "PER", name: "Anna Roth", role: "Bürgermeisterin", mentions: [at("Anna Roth"), surname] },
+    {
+      type: "PER",
+      name: "Anna Roth",
+      role: "Bürgermeisterin",
+      wikidata: null,
+      mentions: [at("Anna Roth"), surname],
+    },
   ]);
   doc.set("quotes", [
     {

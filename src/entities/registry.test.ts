@@ -370,3 +370,19 @@ describe("outlets named again by their kind", () => {
     expect(laut?.speaker?.name).toBe("Frankfurter Allgemeine Zeitung");
   });
 });
+
+describe("entities linked to Wikidata", () => {
+  it("links states, metonyms that act for them, and known heads of state; leaves unknown people unlinked", async () => {
+    const { analyze } = await import("../index.js");
+    const a = analyze(
+      "Moskau erklärte, die Übung sei angekündigt gewesen. Der russische Präsident Wladimir Putin sagte, Russland sei bereit. Pjöngjang wies den Bericht zurück. Die Sprecherin Karin Weidmann sagte, man prüfe den Fall.",
+    );
+    const byName = new Map(a.entities.map((e) => [e.name, e.wikidata]));
+    expect(byName.get("Russland")).toBe("Q159");
+    expect(byName.get("Wladimir Putin")).toBe("Q7747");
+    expect(byName.get("Nordkorea")).toBe("Q423");
+    expect(byName.get("Karin Weidmann")).toBeNull();
+    const russia = a.entities.find((e) => e.name === "Russland");
+    expect(russia?.aliases).toEqual(["Moskau", "Russland"]);
+  });
+});

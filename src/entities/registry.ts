@@ -7,6 +7,7 @@
 import type { Entity, EntityType, Span } from "../doc.js";
 import { isMediaName, lookupMetonym, lookupNameContext } from "../lang/de/lexicon.js";
 import { type Phrase, TITLES, type Words } from "../speech/phrases.js";
+import { linkMention, linkPerson, referent } from "./link/index.js";
 
 interface Mention extends Span {
   entity: number;
@@ -77,6 +78,7 @@ export class EntityRegistry {
     for (const e of this.entities) {
       e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
       e.mentions = e.mentions.filter((m, i, all) => i === 0 || (all[i - 1] as Span).start !== m.start);
+      e.wikidata = wikidataOf(e);
     }
     return this.entities;
   }
@@ -106,7 +108,7 @@ export class EntityRegistry {
 
   #add(type: EntityType, name: string, role: string | null, gender: string, key: string): number {
     const index = this.entities.length;
-    this.entities.push({ type, name, role, mentions: [] });
+    this.entities.push({ type, name, role, wikidata: null, mentions: [] });
     this.#genders.push(gender);
     this.#byKey.set(key, index);
     return index;
@@ -223,6 +225,20 @@ export class EntityRegistry {
     const fallback = (person ?? other)?.entity ?? null;
     return fallback;
   }
+}
+
+/**
+ * The entity's Wikidata ID from the gazetteer: a person by full name (or surname when only one
+ * known person has it), anything else by its canonical name. Entities here are speakers and
+ * sources, so a capital or seat stands for its state ("Moskau" acts for Russia).
+ */
+function wikidataOf(e: Entity): string | null {
+  if (e.type === "PER") {
+    const person = linkPerson(e.name);
+    return person ? referent(person) : null;
+  }
+  const link = linkMention(e.name, { actor: true });
+  return link && link.type !== "PER" ? referent(link) : null;
 }
 
 /** The phrase without a trailing comma that closed an apposition. */

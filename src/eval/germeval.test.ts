@@ -134,6 +134,8 @@ describe("laut's entities as GermEval chunks", () => {
         type: "ORG" as const,
         name: "Wiener Linien",
         role: null,
+        wikidata: null,
+        aliases: [],
         mentions: [{ start, end: start + 13, text: "" }],
       },
     ];

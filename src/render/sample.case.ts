@@ -66,7 +66,14 @@ export function sampleAnalysis(text = SAMPLE_TEXT): Analysis {
     name: string,
     role: string | null,
     mentions: Span[],
-  ): Omit<AnalysisEntity, "id"> => ({ type, name, role, mentions: mentions.map(ts) });
+  ): Omit<AnalysisEntity, "id"> => ({
+    type,
+    name,
+    role,
+    wikidata: null,
+    aliases: [...new Set(mentions.map((m) => ts(m).text))],
+    mentions: mentions.map(ts),
+  });
   const entities: AnalysisEntity[] = [
     entity("PER", "Regula Brunner", "Finanzvorsteherin", [at("Regula Brunner")]),
     entity("PER", "Marco Bianchi", "Verkehrsdirektor", [at("Marco Bianchi"), at("Bianchi", 1)]),
