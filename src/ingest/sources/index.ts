@@ -93,7 +93,7 @@ async function* allSources(
     let items: AsyncIterable<IncomingArticle>;
     if (input.kind === "url") items = urlArticles(input.path, options);
     else if (input.kind === "stdin")
-      items = streamArticles(process.stdin, { origin: STDIN_ORIGIN, name: null }, options);
+      items = streamArticles(options.stdin, { origin: STDIN_ORIGIN, name: null }, options);
     else if (input.kind === "file") items = fileArticles(input.path, options);
     else items = directoryArticles(input.path, options);
     for await (const item of items) {

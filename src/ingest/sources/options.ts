@@ -17,6 +17,8 @@ export interface SourceOptions {
   fetchImpl?: typeof fetch;
   /** feed item pages fetched at the same time (default 4); items still come out in feed order */
   concurrency?: number;
+  /** what "-" reads (default process.stdin); tests and servers pass their own stream */
+  stdin?: AsyncIterable<Uint8Array>;
   /** notes that are not problems (a feed item read from the feed because its page failed); default stderr */
   log?: (message: string) => void;
 }
@@ -29,6 +31,7 @@ export interface ResolvedOptions {
   signal: AbortSignal | undefined;
   fetchImpl: typeof fetch;
   concurrency: number;
+  stdin: AsyncIterable<Uint8Array>;
   log: (message: string) => void;
 }
 
@@ -52,6 +55,7 @@ export function resolveOptions(options: SourceOptions = {}): ResolvedOptions {
     signal: options.signal,
     fetchImpl: options.fetchImpl ?? globalThis.fetch,
     concurrency: positiveInteger(options.concurrency ?? DEFAULT_CONCURRENCY, "the concurrency"),
+    stdin: options.stdin ?? process.stdin,
     log: options.log ?? ((message) => process.stderr.write(`laut: ${message}\n`)),
   };
 }
