@@ -7,7 +7,6 @@
  * what they are (see src/input/decode.ts).
  */
 import { parseFeed } from "feedsmith";
-import { parseHTML } from "linkedom";
 import { htmlToArticleText } from "../../input/html.js";
 import type { IncomingArticle } from "../article.js";
 import { articleFromHtml, hostOf, problemItem } from "./article.js";
@@ -16,6 +15,7 @@ import { fetchBytes } from "./fetch.js";
 import { sniffKind } from "./kind.js";
 import type { ResolvedOptions } from "./options.js";
 import { SourceProblem } from "./problems.js";
+import { plainText } from "./text.js";
 
 export interface FeedEntry {
   /** guid, Atom id or JSON Feed id */
@@ -33,24 +33,7 @@ export interface ParsedFeed {
   entries: FeedEntry[];
 }
 
-const MARKUP = /[<&]/;
-const WHITESPACE_RUN = /\s+/g;
 const HAS_TEXT = /\S/;
-
-/**
- * Text of a title or name that may hold markup or entities, escaped once more than it should be
- * ("W&amp;uuml;rzburger" arrives as "W&uuml;rzburger" after the XML parser).
- */
-export function plainText(value: unknown): string | null {
-  if (typeof value !== "string") return null;
-  let text = value;
-  if (MARKUP.test(text)) {
-    const { document } = parseHTML(`<!doctype html><html><body><div>${text}</div></body></html>`);
-    text = document.body?.textContent ?? text;
-  }
-  const cleaned = text.replace(WHITESPACE_RUN, " ").trim();
-  return cleaned || null;
-}
 
 function firstString(...values: unknown[]): string | null {
   for (const value of values) {

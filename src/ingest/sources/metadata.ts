@@ -5,6 +5,7 @@
  * once already for its text, and these tags can be read without building a tree.
  */
 import { toIsoDate } from "./dates.js";
+import { plainText } from "./text.js";
 
 export interface PageMetadata {
   title: string | null;
@@ -71,34 +72,18 @@ const TIME_TAG = /<time\b[^>]{0,4096}>/gi;
 const ATTRIBUTE = /([a-z_:.-]{1,60})\s*=\s*(?:"([^"]{0,4096})"|'([^']{0,4096})'|([^\s"'>]{1,4096}))/gi;
 const WHITESPACE_RUN = /\s+/g;
 const URL_LIKE = /^https?:\/\//i;
-const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-
-/** Attribute values carry the common entities; others are rare in the tags read here. */
-function decodeEntities(value: string): string {
-  if (!value.includes("&")) return value;
-  return value.replace(
-    ENTITY,
-    (whole, decimal: string | undefined, hex: string | undefined, name?: string) => {
-      if (name) return NAMED[name.toLowerCase()] ?? whole;
-      const code = decimal ? Number(decimal) : Number.parseInt(hex ?? "", 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    },
-  );
-}
-
 function attributesOf(tag: string): Map<string, string> {
   const attributes = new Map<string, string>();
   for (const match of tag.matchAll(ATTRIBUTE)) {
     const name = (match[1] ?? "").toLowerCase();
-    if (!attributes.has(name)) attributes.set(name, decodeEntities(match[2] ?? match[3] ?? match[4] ?? ""));
+    if (!attributes.has(name)) attributes.set(name, match[2] ?? match[3] ?? match[4] ?? "");
   }
   return attributes;
 }
 
 function clean(value: unknown): string | null {
-  if (typeof value !== "string") return null;
-  const cleaned = value.replace(WHITESPACE_RUN, " ").trim();
+  if (typeof value !== "string" || value.length > FIELD_MAX * 4) return null;
+  const cleaned = plainText(value);
   return cleaned && cleaned.length <= FIELD_MAX ? cleaned : null;
 }
 

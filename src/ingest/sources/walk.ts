@@ -97,7 +97,8 @@ async function isArticleFile(path: string, name: string): Promise<boolean> {
     // unreadable: taken, so that reading it reports why instead of skipping it silently
     return true;
   }
-  const kind = sniffKind(head, name);
+  // sniffed without the name, so ".xml" alone does not make a sitemap a feed
+  const kind = sniffKind(head, null);
   return kind === "html" || kind === "feed" || (kind === "text" && extension === "" && head.length > 0);
 }
 
