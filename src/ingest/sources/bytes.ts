@@ -4,7 +4,6 @@
  * and gunzip on the way. Node's zlib does the gunzip (multi-member archives included, which is
  * how .warc.gz is written).
  */
-import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { LautError } from "../../errors.js";
 
@@ -23,8 +22,16 @@ export async function peek(stream: ByteStream, size: number): Promise<Peeked> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let done = false;
+  // a stream that fails early (a truncated archive) still shows its head; the error comes after it
+  let failure: { error: unknown } | null = null;
   while (total < size) {
-    const next = await iterator.next();
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      failure = { error };
+      break;
+    }
     if (next.done) {
       done = true;
       break;
@@ -36,6 +43,7 @@ export async function peek(stream: ByteStream, size: number): Promise<Peeked> {
   const head = chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, total);
   async function* replay(): ByteStream {
     if (head.length > 0) yield head;
+    if (failure) throw failure.error;
     if (done) return;
     try {
       for (;;) {
@@ -124,26 +132,50 @@ export async function* lines(stream: ByteStream, maxLineBytes: number): AsyncGen
   if (pendingLength > 0 || overlong) yield finish(new Uint8Array(0));
 }
 
-/** The stream gunzipped; a corrupt or truncated archive fails the iteration with a LautError. */
+/**
+ * The stream gunzipped. A corrupt or truncated archive fails the iteration with a LautError, but
+ * only after everything that could be decompressed has come out: the articles before the damage
+ * of a crawl cut short are still articles. Input is read only as fast as output is consumed.
+ */
 export async function* gunzip(stream: ByteStream, label: string): ByteStream {
-  const source = Readable.from(stream, { objectMode: false });
   const unzip = createGunzip();
-  source.on("error", (error) => unzip.destroy(error));
-  source.pipe(unzip);
+  const output: Uint8Array[] = [];
+  let failure: Error | null = null;
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  unzip.on("data", (chunk: Uint8Array) => output.push(chunk));
+  unzip.on("error", (error: Error) => {
+    failure = error;
+    notify();
+  });
+  unzip.on("end", () => {
+    ended = true;
+    notify();
+  });
   try {
-    for await (const chunk of unzip) yield chunk as Uint8Array;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    if (!code.startsWith("Z_")) throw error;
+    for await (const chunk of stream) {
+      // the callback runs once zlib has taken the chunk, after its output was emitted
+      await new Promise<void>((resolve) => unzip.write(chunk, () => resolve()));
+      while (output.length > 0) yield output.shift() as Uint8Array;
+      if (failure) break;
+    }
+    if (!failure) {
+      unzip.end();
+      while (!ended && !failure) await new Promise<void>((resolve) => (wake = resolve));
+    }
+    while (output.length > 0) yield output.shift() as Uint8Array;
+  } finally {
+    unzip.destroy();
+  }
+  if (failure) {
     throw new LautError(
       "E_INPUT_ENCODING",
-      `${label} is not a readable gzip file (${(error as Error).message})`,
-      {
-        cause: error,
-      },
+      `${label} is not a readable gzip file (${(failure as Error).message})`,
+      { cause: failure },
     );
-  } finally {
-    source.destroy();
-    unzip.destroy();
   }
 }
