@@ -86,6 +86,11 @@ describe("htmlMetadata", () => {
     expect(meta.author).toBe("Jörg Müller & Team");
   });
 
+  it("names a site by its host when it gives its address as its name", () => {
+    const page = '<meta property="og:site_name" content="https://www.fr.de"><meta property="og:title" content="x">';
+    expect(htmlMetadata(page).site).toBe("fr.de");
+  });
+
   it("returns nulls for a page that says nothing about itself", () => {
     expect(htmlMetadata("<p>Nur ein Absatz.</p>")).toEqual({
       title: null,

@@ -72,6 +72,7 @@ const TIME_TAG = /<time\b[^>]{0,4096}>/gi;
 const ATTRIBUTE = /([a-z_:.-]{1,60})\s*=\s*(?:"([^"]{0,4096})"|'([^']{0,4096})'|([^\s"'>]{1,4096}))/gi;
 const WHITESPACE_RUN = /\s+/g;
 const URL_LIKE = /^https?:\/\//i;
+const LEADING_WWW = /^www\./;
 function attributesOf(tag: string): Map<string, string> {
   const attributes = new Map<string, string>();
   for (const match of tag.matchAll(ATTRIBUTE)) {
@@ -220,6 +221,16 @@ function jsonLdArticle(html: string): JsonLdArticle | null {
   return fallback;
 }
 
+/** Some sites put their address where their name belongs ("https://www.fr.de"): the host is the name then. */
+function siteName(site: string | null): string | null {
+  if (!site || !URL_LIKE.test(site)) return site;
+  try {
+    return new URL(site).hostname.replace(LEADING_WWW, "") || null;
+  } catch {
+    return null;
+  }
+}
+
 /** The metadata of an HTML page; every field is null when the page does not say. */
 export function htmlMetadata(html: string): PageMetadata {
   const meta = collectMeta(html);
@@ -236,7 +247,7 @@ export function htmlMetadata(html: string): PageMetadata {
       firstDate(meta, MODIFIED_KEYS),
     // article:author is often a profile URL, which names no one
     author: ld?.author ?? (metaAuthor && !URL_LIKE.test(metaAuthor) ? metaAuthor : null),
-    site: firstOf(meta, SITE_KEYS) ?? ld?.site ?? null,
+    site: siteName(firstOf(meta, SITE_KEYS) ?? ld?.site ?? null),
     canonicalUrl: canonicalOf(html) ?? (ogUrl && URL_LIKE.test(ogUrl) ? ogUrl : null) ?? ldUrl,
   };
 }
