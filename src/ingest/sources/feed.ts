@@ -30,6 +30,8 @@ export interface FeedEntry {
 
 export interface ParsedFeed {
   title: string | null;
+  /** the site the feed belongs to, against which relative item links resolve */
+  link: string | null;
   entries: FeedEntry[];
 }
 
@@ -93,6 +95,7 @@ export function parseFeedText(xml: string, label: string): ParsedFeed {
   if (parsed.format === "atom") {
     return {
       title: plainText(textValue(feed.title)),
+      link: atomLink(feed.links),
       entries: asArray(feed.entries).map((value) => {
         const entry = asRecord(value);
         return {
@@ -112,6 +115,7 @@ export function parseFeedText(xml: string, label: string): ParsedFeed {
   if (parsed.format === "json") {
     return {
       title: plainText(feed.title),
+      link: firstString(feed.home_page_url),
       entries: asArray(feed.items).map((value) => {
         const item = asRecord(value);
         const text = firstString(item.content_text);
@@ -129,6 +133,7 @@ export function parseFeedText(xml: string, label: string): ParsedFeed {
   // RSS 0.9x/2.0 and RDF share the item shape feedsmith gives them
   return {
     title: plainText(feed.title),
+    link: firstString(feed.link),
     entries: asArray(feed.items).map((value) => {
       const item = asRecord(value);
       const dc = dcOf(item);
@@ -159,6 +164,22 @@ export interface FeedContext {
   /** the feed's own origin: its path or URL */
   origin: string;
   name: string;
+  /** where the feed was fetched from: relative item links resolve against it first */
+  url?: string | null;
+}
+
+/** An item link as an absolute http(s) URL, or null when it cannot be one. */
+function absoluteUrl(link: string | null, bases: readonly (string | null | undefined)[]): string | null {
+  if (!link) return null;
+  for (const base of [undefined, ...bases]) {
+    try {
+      const url = new URL(link.trim(), base ?? undefined);
+      if (url.protocol === "http:" || url.protocol === "https:") return url.href;
+    } catch {
+      // not absolute, or not against this base
+    }
+  }
+  return null;
 }
 
 function entryOrigin(feed: FeedContext, entry: FeedEntry, index: number): string {
@@ -243,7 +264,10 @@ export async function* feedArticles(
     yield problemItem(feed.origin, "feed", error, { encoding });
     return;
   }
-  const { entries } = parsed;
+  const entries = parsed.entries.map((entry) => ({
+    ...entry,
+    url: absoluteUrl(entry.url, [feed.url, parsed.link]),
+  }));
   const pending: Promise<IncomingArticle>[] = [];
   let next = 0;
   while (next < entries.length || pending.length > 0) {

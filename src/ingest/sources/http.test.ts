@@ -55,6 +55,14 @@ beforeAll(async () => {
       hanging.add(response);
       response.writeHead(200, { "content-type": "text/html" });
       response.write("<!doctype html><html><head><title>Langsam</title>");
+    } else if (path === "/relativ.xml") {
+      response.writeHead(200, { "content-type": "application/xml" });
+      response.end(
+        rssXml("Relativ", [{ title: "Warnstreik", link: "/streik.html", description: "Kurz." }]).replace(
+          "<link>https://news.example/</link>",
+          "",
+        ),
+      );
     } else if (path === "/feed.xml") {
       response.writeHead(200, { "content-type": "application/rss+xml" });
       response.end(
@@ -190,6 +198,12 @@ describe("feed items over HTTP", () => {
     expect(log[1]).toContain("no complete answer");
     expect(requests).toContain("/feed.xml");
     expect(requests).toContain("/lawine-falscher-header.html");
+  });
+
+  it("resolves relative item links against the feed's URL", async () => {
+    const [item] = await collect([`${base}/relativ.xml`]);
+    expect(item?.origin).toBe(`${base}/relativ.xml#${base}/streik.html`);
+    expect(item?.text).toContain("Verdi-Vize Christine Behle");
   });
 
   it("never touches the network with fetch off: a feed file's items come from the feed", async () => {

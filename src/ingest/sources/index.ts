@@ -209,12 +209,17 @@ function readProblem(error: unknown, label: string): unknown {
 
 async function* feedFromBytes(
   bytes: Uint8Array,
-  page: { origin: string; name: string; contentType: string | null },
+  page: { origin: string; name: string; contentType: string | null; fetchedUrl: string | null },
   options: ResolvedOptions,
 ): AsyncGenerator<IncomingArticle> {
   const declaredCharset = sniffDeclaredCharset(bytes) ?? charsetOf(page.contentType);
   const decoded = decodeInput(bytes, `"${page.name}"`, { declaredCharset });
-  yield* feedArticles(decoded.text, decoded.encoding, { origin: page.origin, name: page.name }, options);
+  yield* feedArticles(
+    decoded.text,
+    decoded.encoding,
+    { origin: page.origin, name: page.name, url: page.fetchedUrl },
+    options,
+  );
 }
 
 async function* urlArticles(url: string, options: ResolvedOptions): AsyncGenerator<IncomingArticle> {

@@ -87,7 +87,8 @@ describe("htmlMetadata", () => {
   });
 
   it("names a site by its host when it gives its address as its name", () => {
-    const page = '<meta property="og:site_name" content="https://www.fr.de"><meta property="og:title" content="x">';
+    const page =
+      '<meta property="og:site_name" content="https://www.fr.de"><meta property="og:title" content="x">';
     expect(htmlMetadata(page).site).toBe("fr.de");
   });
 
