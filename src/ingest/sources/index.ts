@@ -17,7 +17,7 @@ import { articleFromHtml, articleFromText, charsetOf, problemItem } from "./arti
 import { type ByteStream, gunzip, peek, readLimited } from "./bytes.js";
 import { feedArticles } from "./feed.js";
 import { fetchBytes } from "./fetch.js";
-import { jsonlArticles } from "./jsonl.js";
+import { jsonDocumentArticles, jsonlArticles } from "./jsonl.js";
 import { type InputKind, SNIFF_BYTES, sniffKind, withoutGz } from "./kind.js";
 import { type ResolvedOptions, resolveOptions, type SourceOptions } from "./options.js";
 import { SourceProblem } from "./problems.js";
@@ -127,6 +127,7 @@ const FORMAT_OF: Record<InputKind, SourceFormat> = {
   html: "html",
   feed: "feed",
   jsonl: "jsonl",
+  json: "jsonl",
   warc: "warc",
   gzip: "text",
   binary: "text",
@@ -186,6 +187,7 @@ async function* streamArticles(
       maxBytes: options.maxBytes,
     };
     if (kind === "html") yield articleFromHtml(bytes, page);
+    else if (kind === "json") yield* jsonDocumentArticles(decodeInput(bytes, label).text, context.origin);
     else if (kind === "feed") yield* feedFromBytes(bytes, page, options);
     else yield articleFromText(bytes, page);
   } catch (error) {

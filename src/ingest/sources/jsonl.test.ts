@@ -126,6 +126,26 @@ describe("JSONL corpora", () => {
   });
 });
 
+describe("JSON documents named on the command line", () => {
+  it("reads a pretty-printed news-please article and an array of articles", async () => {
+    const single = join(dir, "artikel.json");
+    writeFileSync(single, JSON.stringify(NEWS_PLEASE, null, 2));
+    const array = join(dir, "artikel-liste.json");
+    writeFileSync(
+      array,
+      JSON.stringify([{ title: "Eins", text: "Erster Text." }, "kein Artikel", NEWS_PLEASE], null, 2),
+    );
+    const items = [...(await collect(single)), ...(await collect(array))];
+    expect(items.map((item) => [item.origin, item.problem?.code ?? item.title])).toEqual([
+      [single, LAWINE.title],
+      [`${array}#1`, "Eins"],
+      [`${array}#2`, "E_JSONL_LINE"],
+      [`${array}#3`, LAWINE.title],
+    ]);
+    expect(items[0]?.author).toBe("Reto Caduff, Anna Meier");
+  });
+});
+
 describe("lines", () => {
   it("splits across chunk borders, strips CR, counts every line", async () => {
     const chunks = ["erste\r\nzwei", "te\n\ndri", "tte"].map((text) => Buffer.from(text));

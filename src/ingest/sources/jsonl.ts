@@ -173,3 +173,22 @@ export async function* jsonlArticles(
     yield articleFromRecord(value, origin);
   }
 }
+
+/**
+ * A whole JSON document: an article object, or an array of them (origins "<file>#<n>", counted
+ * from 1). Anything else is one item with a problem.
+ */
+export function* jsonDocumentArticles(text: string, name: string): Generator<IncomingArticle> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    yield lineProblem(name, `not valid JSON (${(error as Error).message})`);
+    return;
+  }
+  if (!Array.isArray(value)) {
+    yield articleFromRecord(value, name);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) yield articleFromRecord(value[i], `${name}#${i + 1}`);
+}

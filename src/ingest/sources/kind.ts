@@ -6,12 +6,15 @@
 import { binaryFormatOf } from "../../input/binary.js";
 import { hasHtmlExtension, looksLikeHtml } from "../../input/sniff.js";
 
-export type InputKind = "text" | "html" | "feed" | "jsonl" | "warc" | "gzip" | "binary";
+/** "json": one JSON document holding an article or an array of them (news-please writes one per file) */
+export type InputKind = "text" | "html" | "feed" | "jsonl" | "json" | "warc" | "gzip" | "binary";
 
 /** Enough to see past an XML prologue, comments and a byte-order mark. */
 export const SNIFF_BYTES = 8192;
 
 const JSONL_NAME = /\.(?:jsonl|ndjson)(?:\.gz)?$/i;
+/** only when named on the command line: in a folder, .json is mostly manifests and configuration */
+const JSON_NAME = /\.json$/i;
 const WARC_NAME = /\.warc(?:\.gz)?$/i;
 const GZIP_NAME = /\.gz$/i;
 const FEED_NAME = /\.(?:rss|atom|rdf|xml)$/i;
@@ -79,8 +82,9 @@ export function sniffKind(head: Uint8Array, name: string | null, contentType?: s
   const first = text.charCodeAt(start);
   if (first === 0x7b /* { */ && !(name && TEXT_NAME.test(name))) {
     if (JSON_FEED.test(text) || (contentType && CONTENT_TYPE_JSON_FEED.test(contentType))) return "feed";
-    return "jsonl";
+    return name && JSON_NAME.test(name) ? "json" : "jsonl";
   }
+  if (first === 0x5b /* [ */ && name && JSON_NAME.test(name)) return "json";
   if (first === 0x3c /* < */ && isFeedMarkup(text)) return "feed";
   if (name && hasHtmlExtension(name)) return "html";
   if (contentType && CONTENT_TYPE_HTML.test(contentType)) return "html";

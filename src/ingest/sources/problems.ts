@@ -9,7 +9,7 @@ export const SOURCE_PROBLEMS = {
   E_FETCH_TIMEOUT: "the server did not answer in time",
   E_FETCH_FAILED: "the request failed (DNS, connection, TLS)",
   E_FEED_FORMAT: "the feed could not be parsed",
-  E_JSONL_LINE: "a JSONL line is not a JSON object with article text",
+  E_JSONL_LINE: "a JSONL line (or JSON document) is not a JSON object with article text",
   E_WARC_FORMAT: "the WARC file is broken or truncated",
   E_INPUT_KIND: "the input is of a kind laut does not read (binary, an archive of something else)",
 } as const;
