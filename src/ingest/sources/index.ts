@@ -146,7 +146,9 @@ async function* streamArticles(
   const label = `"${context.name ?? context.origin}"`;
   let kind: InputKind = "text";
   try {
-    let { head, stream } = await peek(source, SNIFF_BYTES);
+    const peeked = await peek(source, SNIFF_BYTES);
+    const head = peeked.head;
+    let stream = peeked.stream;
     kind = sniffKind(head, context.name, context.contentType);
     if (kind === "gzip" || ((kind === "jsonl" || kind === "warc") && isGzip(head))) {
       if (!isGzip(head) || gzipDepth >= MAX_GZIP_DEPTH) {
@@ -162,7 +164,6 @@ async function* streamArticles(
         return;
       }
       stream = gunzip(stream, label);
-      ({ head, stream } = await peek(stream, SNIFF_BYTES));
     }
     switch (kind) {
       case "jsonl":
