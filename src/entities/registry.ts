@@ -237,6 +237,8 @@ function wikidataOf(e: Entity): string | null {
     const person = linkPerson(e.name);
     return person ? referent(person) : null;
   }
+  // a plain noun ("das Dorf") may share its name with some municipality: only names are linked
+  if (e.type === "OTH") return null;
   const link = linkMention(e.name, { actor: true });
   return link && link.type !== "PER" ? referent(link) : null;
 }

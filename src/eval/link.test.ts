@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerEval } from "../cli/eval.js";
@@ -44,6 +45,16 @@ describe("evaluateLinking", () => {
     const run = evaluateLinking();
     expect(run.overall.n).toBeGreaterThanOrEqual(120);
     for (const category of ["country", "capital", "head-of-state"]) {
+      expect(run.byCategory[category]?.accuracy).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it("holds on a second set written apart from the gazetteer (eval/gold/linking-heldout.jsonl)", () => {
+    const run = evaluateLinking(
+      fileURLToPath(new URL("../../eval/gold/linking-heldout.jsonl", import.meta.url)),
+    );
+    expect(run.overall.n).toBeGreaterThanOrEqual(50);
+    for (const category of ["country", "capital", "head-of-state", "metonym"]) {
       expect(run.byCategory[category]?.accuracy).toBeGreaterThanOrEqual(0.95);
     }
   });
