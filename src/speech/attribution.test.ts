@@ -515,3 +515,35 @@ describe("reported speech without a cue", () => {
     expect(a.quotes).toHaveLength(0);
   });
 });
+
+describe("more cues of the issue's list", () => {
+  const one = (text: string) => {
+    const q = analyze(text).quotes[0];
+    return `${q?.type}: ${q?.text} ← ${q?.speaker?.text ?? "—"} (${q?.cue?.text ?? "-"}, ${q?.medium})`;
+  };
+
+  it("wonach: the cue is «wonach», its clause is the message, the noun before it the source", () => {
+    expect(one("Ein Bericht der Agentur, wonach der Minister zurücktreten wolle, wurde dementiert.")).toBe(
+      "indirect: der Minister zurücktreten wolle ← Ein Bericht der Agentur (wonach, speech_writing)",
+    );
+    expect(one("Die Regierung wies Berichte der Zeitung zurück, wonach Truppen verlegt worden seien.")).toBe(
+      "indirect: Truppen verlegt worden seien ← Berichte der Zeitung (wonach, speech)",
+    );
+  });
+
+  it("gemäß X: a source cue", () => {
+    expect(one("Gemäß der Mitteilung des Bundesamts seien die Werte gesunken.")).toBe(
+      "indirect: seien die Werte gesunken ← der Mitteilung des Bundesamts (Gemäß, speech_writing)",
+    );
+  });
+
+  it("a denial with its content, and media: writing for «schrieb», thought for «befürchtet»", () => {
+    expect(one("Die Regierung dementierte am Abend, dass Verhandlungen stattgefunden hätten.")).toMatch(
+      /^indirect: dass Verhandlungen stattgefunden hätten ← Die Regierung \(dementierte/,
+    );
+    expect(one("Die Ministerin schrieb auf X, die Gespräche seien gescheitert.")).toMatch(/, writing\)$/);
+    expect(one("Der Westen befürchtet, Russland könne die Lage ausnutzen.")).toBe(
+      "indirect: Russland könne die Lage ausnutzen ← Der Westen (befürchtet, speech_thought)",
+    );
+  });
+});

@@ -8,7 +8,8 @@
  */
 import type { Cue, Medium, Quote, Quoted, Sentence, Span, SpeakerRef } from "../doc.js";
 import { lexKey, readLines } from "../lang/de/data.js";
-import { hearsayModal } from "../lang/de/verbs.js";
+import { lookupCueWord } from "../lang/de/lexicon.js";
+import { hearsayModal, verbMood } from "../lang/de/verbs.js";
 import { firstStartingAt, tokenAtOrAfter } from "../span-index.js";
 import { frameOf } from "./frame.js";
 import { isSubjunctiveAt } from "./mood.js";
@@ -139,6 +140,35 @@ function messageOf(w: Words, e: IndirectEvent, s: Sentence): Span[] | null {
   )
     return null;
   return [{ start: w.start(first), end: w.end(end - 1) }];
+}
+
+/** The longest noun phrase that ends right before token `end`, looking back a few tokens. */
+function phraseEndingAt(w: Words, end: number, floor: number) {
+  for (let k = Math.max(floor, end - 8); k < end; k++) {
+    const p = phraseAt(w, k, end, false);
+    if (p && p.end === end) return p;
+  }
+  return null;
+}
+
+/**
+ * Where a subordinate clause ends inside its sentence: at a comma followed by the main clause's
+ * finite verb ("…, wurde dementiert"), else at the sentence end (final punctuation left out).
+ */
+function clauseEnd(w: Words, first: number, end: number): number {
+  while (end > first && w.isPunct(end - 1, FINAL)) end--;
+  for (let t = first + 1; t < end - 1; t++) {
+    if (!w.isPunct(t, ",")) continue;
+    const next = t + 1;
+    if (
+      w.isWord(next) &&
+      !w.isCapitalised(next) &&
+      !w.isFunctionWord(next) &&
+      verbMood(w.word(next)) !== null
+    )
+      return t;
+  }
+  return end;
 }
 
 /** "… zu unterstützen", "… einzustellen": the clause ends in an infinitive with zu. */
@@ -303,17 +333,38 @@ export function indirectQuotes(
       if (message) {
         lastQuoted = si;
         nested(e, message, candidates, s);
+        // "ein Bericht, wonach …, wurde dementiert": "wonach" is the cue, and the clause it opens
+        // ends where the main clause goes on
+        let cue = e.cue;
+        let speaker = e.speaker;
+        const head = message[0] as Span;
+        const opener = tokenAtOrAfter(w.tokens, head.start);
+        if (lookupCueWord(w.word(opener))?.kind === "conj" && message.length === 1) {
+          const span = { start: w.start(opener), end: w.end(opener) };
+          cue = { ...span, parts: [span], lemma: w.key(opener) };
+          const end = clauseEnd(w, opener + 1, s.endToken);
+          message = [{ start: w.start(opener + 1), end: w.end(end - 1) }];
+          // "wies Berichte zurück, wonach …": the reports are the source of what follows
+          // (a separated particle may stand between: "wies Berichte zurück, wonach")
+          const comma = opener - 1;
+          const source = !w.isPunct(comma, ",")
+            ? null
+            : (phraseEndingAt(w, comma, s.firstToken) ??
+              (w.isCapitalised(comma - 1) ? null : phraseEndingAt(w, comma - 1, s.firstToken)));
+          if (source && e.cue.start < w.start(source.first))
+            speaker = { start: w.start(source.first), end: w.end(source.end - 1), entity: null };
+        }
         quotes.push({
           type: "indirect",
           medium: e.medium,
           spans: message,
           quoted: quotedIn(message),
-          cue: e.cue,
-          speaker: e.speaker,
+          cue,
+          speaker,
           addressee: null,
           frame: frameOf(w, s, message),
-          confidence: e.speaker ? 0.7 : 0.5,
-          attribution: e.speaker ? "cue" : "none",
+          confidence: speaker ? 0.7 : 0.5,
+          attribution: speaker ? "cue" : "none",
         });
       }
       return;
