@@ -62,6 +62,8 @@ export function hasSubjunctive(w: Words, first: number, end: number, afterCue = 
     !w.isCapitalised(verb) &&
     form.length > 3 &&
     form.endsWith("e") &&
+    // "hatte", "wurde", "spielte": past indicative forms in -e the verb lexicon knows
+    verbMood(w.word(verb)) !== "indicative" &&
     !w.is(verb, "det") &&
     !w.is(verb, "adv") &&
     !w.is(verb, "conj")
