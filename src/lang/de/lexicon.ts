@@ -492,9 +492,19 @@ const nameContexts = lazy((): Map<string, string> => {
   return byWord;
 });
 
-/** Kind of name ("media", "vessel", "work", ...) a noun announces before quote marks, or undefined. */
+/**
+ * Kind of name ("media", "vessel", "work", ...) a noun announces before quote marks, or undefined.
+ * Compounds resolve by their head: "Fernsehserie" like "Serie", "Fachblatt" like "Blatt".
+ */
 export function lookupNameContext(token: string): string | undefined {
-  return nameContexts().get(lexKey(token));
+  const key = lexKey(token);
+  const exact = nameContexts().get(key);
+  if (exact !== undefined || key.length < 7) return exact;
+  for (let i = 3; i <= key.length - 4; i++) {
+    const head = nameContexts().get(key.slice(i));
+    if (head !== undefined) return head;
+  }
+  return undefined;
 }
 
 const mediaNames = lazy((): Set<string> => new Set(readLines("media-names.txt").map(phraseKey)));
