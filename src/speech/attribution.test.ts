@@ -547,3 +547,13 @@ describe("more cues of the issue's list", () => {
     );
   });
 });
+
+describe("names after compound name nouns", () => {
+  it("«Fernsehserie „…“», «Fachblatt „…“» are names, not quotes", () => {
+    const a = analyze(
+      "Der Trainer wird im italienischen Fachblatt «La Voce dello Sport» zitiert. Die Schauspielerin war in der Fernsehserie «Unter einem Dach» zu sehen.",
+    );
+    expect(a.quoted.map((q) => q.role)).toEqual(["name", "name"]);
+    expect(a.quotes).toHaveLength(0);
+  });
+});
