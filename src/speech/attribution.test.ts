@@ -557,3 +557,12 @@ describe("names after compound name nouns", () => {
     expect(a.quotes).toHaveLength(0);
   });
 });
+
+describe("addressees of indirect speech", () => {
+  it("«sagte der Zeitung, …», «erklärte gegenüber Reportern, …»", () => {
+    const a = analyze(
+      "Der Minister sagte der Zeitung, die Steuern würden steigen. Die Sprecherin erklärte gegenüber Reportern, der Zug sei entgleist.",
+    );
+    expect(a.quotes.map((q) => q.addressee?.text ?? null)).toEqual(["der Zeitung", "Reportern"]);
+  });
+});

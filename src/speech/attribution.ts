@@ -17,7 +17,15 @@ import { frameAfter, frameBefore, frameInNextSentence } from "./framing.js";
 import { type IndirectEvent, indirectQuotes } from "./indirect.js";
 import { partialQuotes } from "./partial.js";
 import { type Phrase, phraseAt, Words } from "./phrases.js";
-import { documentSource, isImpersonal, isKnownActor, speakerAfter, subjectOf, toRef } from "./speakers.js";
+import {
+  addresseeAt,
+  documentSource,
+  isImpersonal,
+  isKnownActor,
+  speakerAfter,
+  subjectOf,
+  toRef,
+} from "./speakers.js";
 
 const BACK_REFERENCES = new Set(readLines("back-reference-cues.txt").map(lexKey));
 
@@ -118,7 +126,16 @@ export function attribute(
       if (found.impersonal && (!speaker || isImpersonal(w, speaker)))
         speaker = documentSource(w, t, s, phrasesOf[si] ?? []) ?? speaker;
       const ref = speaker && !isImpersonal(w, speaker) ? toRef(w, speaker, registry) : null;
-      const after = speaker && speaker.first > t ? speaker.end : t + 1;
+      let after = speaker && speaker.first > t ? speaker.end : t + 1;
+      // "sagte er der Zeitung", "erklärte gegenüber Reportern": the addressee follows cue and speaker
+      let addressee: { start: number; end: number } | null = null;
+      let a = after;
+      while (a < s.endToken && w.is(a, "adv")) a++;
+      const to = addresseeAt(w, a, s.endToken);
+      if (to) {
+        addressee = { start: w.start(to.first), end: w.end(to.end - 1) };
+        after = Math.max(after, to.end);
+      }
       events.push({
         sentence: si,
         paragraph: s.paragraph,
@@ -129,6 +146,7 @@ export function attribute(
         lemma: found.lemma,
         actor: speaker !== null && (speaker.kind !== "noun" || isKnownActor(ref, registry)),
         after,
+        addressee,
       });
       t = after - 1;
     }

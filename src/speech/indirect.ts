@@ -35,6 +35,8 @@ export interface IndirectEvent {
   actor: boolean;
   /** for source cues ("laut X", "X zufolge"): the token range of cue and source, left out of the message */
   source?: { first: number; end: number };
+  /** whom the words were addressed to: "sagte der Zeitung", "gegenüber Reportern" */
+  addressee?: Span | null;
 }
 
 /**
@@ -324,7 +326,7 @@ export function indirectQuotes(
           quoted: quotedIn([{ start: s.start, end: s.end }]),
           cue: e.cue,
           speaker: e.speaker,
-          addressee: null,
+          addressee: e.addressee ?? null,
           frame: [],
           confidence: 0.5,
           attribution: "cue",
@@ -363,7 +365,7 @@ export function indirectQuotes(
           quoted: quotedIn(message),
           cue,
           speaker,
-          addressee: null,
+          addressee: e.addressee ?? null,
           frame: frameOf(w, s, message),
           confidence: speaker ? 0.7 : 0.5,
           attribution: speaker ? "cue" : "none",

@@ -6,6 +6,7 @@
 import type { Sentence, SpeakerRef } from "../doc.js";
 import type { EntityRegistry } from "../entities/registry.js";
 import { lexKey, readLines } from "../lang/de/data.js";
+import { lookupNameContext } from "../lang/de/lexicon.js";
 import { actorScore, type Phrase, phraseAt, type Words } from "./phrases.js";
 import {
   isPrefield,
@@ -70,7 +71,8 @@ export function addresseeAt(w: Words, t: number, limit: number): Phrase | null {
     );
   if (key === "dem" || key === "der" || key === "einem" || key === "einer") {
     const p = phraseAt(w, t, limit, false);
-    if (p && p.kind !== "noun") return p;
+    // "der Zeitung", "dem Sender": a medium is addressed even where its noun is no name
+    if (p && (p.kind !== "noun" || lookupNameContext(w.word(p.headEnd - 1)) === "media")) return p;
   }
   return null;
 }
