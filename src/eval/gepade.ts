@@ -54,6 +54,11 @@ export interface GepadeGoldDoc {
   /** sentences' tokens joined by single spaces, sentences joined by a single space */
   text: string;
   cover: TokenCover;
+  /** character range of every token in `text` */
+  starts: number[];
+  ends: number[];
+  /** token range [first, end) of every sentence, in order */
+  sentences: { first: number; end: number }[];
   gold: GepadeAnnotation[];
 }
 
@@ -178,12 +183,14 @@ export function parseGepadeDoc(name: string, json: unknown): GepadeGoldDoc {
   const starts: number[] = [];
   const ends: number[] = [];
   const base = new Map<number, { first: number; count: number }>();
+  const sentences: { first: number; end: number }[] = [];
   let offset = 0;
   for (const sentence of doc.Sentences) {
     if (typeof sentence.SentenceId !== "number" || !Array.isArray(sentence.Tokens))
       throw bad("malformed sentence");
     if (base.has(sentence.SentenceId)) throw bad(`sentence ${sentence.SentenceId} appears twice`);
     base.set(sentence.SentenceId, { first: starts.length, count: sentence.Tokens.length });
+    sentences.push({ first: starts.length, end: starts.length + sentence.Tokens.length });
     for (const token of sentence.Tokens as unknown[]) {
       if (typeof token !== "string" || token.length === 0)
         throw bad(`sentence ${sentence.SentenceId} has a bad token`);
@@ -218,7 +225,7 @@ export function parseGepadeDoc(name: string, json: unknown): GepadeGoldDoc {
     for (const role of GEPADE_ROLES) roles[role] = toIds(a[role], `annotation ${i} ${role}`);
     return { cue: toIds(a.Cue, `annotation ${i} Cue`), roles };
   });
-  return { name, text, cover: new TokenCover(text, starts, ends), gold };
+  return { name, text, cover: new TokenCover(text, starts, ends), starts, ends, sentences, gold };
 }
 
 /**

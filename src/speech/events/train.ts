@@ -1,0 +1,142 @@
+/**
+ * Training the speech-event taggers from GePaDe-style speeches (token ranges, sentences, events
+ * as token ids). Deterministic: speeches are visited in an order drawn from a fixed-seed
+ * generator, every loop runs in index order, and the averaged weights depend on nothing else.
+ * scripts/train-cues.mjs drives it; tests train on a tiny synthetic set.
+ */
+import type { GepadeAnnotation, GepadeGoldDoc } from "../../eval/gepade.js";
+import { emptyRoles, GEPADE_ROLES } from "../../eval/gepade.js";
+import { type TokenFacts, type TokenRun, tokenFacts } from "./features.js";
+import type { WordTable } from "./lexicon.js";
+import { CUE_LABELS, type CueModel, CueLabel, ROLE_LABELS } from "./model.js";
+import { argmax, PerceptronTrainer } from "./perceptron.js";
+import { type Decide, labelCues, labelRoles, Scratch, type SentenceRange, tagEvents } from "./tagger.js";
+
+export interface TrainingSpeech {
+  readonly name: string;
+  readonly run: TokenRun;
+  readonly sentences: readonly SentenceRange[];
+  readonly events: readonly GepadeAnnotation[];
+}
+
+export interface TrainOptions {
+  epochs: number;
+  cueBits: number;
+  roleBits: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 8, cueBits: 18, roleBits: 18, seed: 20231 };
+
+export function speechFromGepade(doc: GepadeGoldDoc): TrainingSpeech {
+  return {
+    name: doc.name,
+    run: { text: doc.text, length: doc.starts.length, starts: doc.starts, ends: doc.ends },
+    sentences: doc.sentences,
+    events: doc.gold,
+  };
+}
+
+/** Sentence index of every token. */
+function sentenceOf(speech: TrainingSpeech): Int32Array {
+  const out = new Int32Array(speech.run.length).fill(-1);
+  speech.sentences.forEach((s, i) => out.fill(i, s.first, s.end));
+  return out;
+}
+
+/** Gold cue labels per token; a cue token outside its first token's sentence is left O. */
+function goldCueLabels(speech: TrainingSpeech, sentence: Int32Array): Uint8Array {
+  const labels = new Uint8Array(speech.run.length);
+  for (const event of speech.events) {
+    const [head, ...rest] = event.cue;
+    if (head === undefined) continue;
+    labels[head] = CueLabel.B;
+    for (const t of rest) if (sentence[t] === sentence[head] && labels[t] === CueLabel.O) labels[t] = CueLabel.I;
+  }
+  return labels;
+}
+
+/** Particles first: a token marked as both PTC and Message is the particle. */
+const ROLE_PRIORITY = ["PTC", "Source", "Addr", "Topic", "Evidence", "Medium", "Message"] as const;
+
+function goldRoleLabels(event: GepadeAnnotation, labels: Uint8Array): void {
+  for (let r = ROLE_PRIORITY.length - 1; r >= 0; r--) {
+    const role = ROLE_PRIORITY[r] as (typeof ROLE_PRIORITY)[number];
+    const label = ROLE_LABELS.indexOf(role);
+    for (const t of event.roles[role]) labels[t] = label;
+  }
+}
+
+/** A small linear congruential generator: the same order on every machine and Node version. */
+function shuffled(count: number, seed: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  let state = seed >>> 0 || 1;
+  for (let i = count - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = state % (i + 1);
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
+}
+
+export function trainCueModel(
+  speeches: readonly TrainingSpeech[],
+  words: WordTable,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+  info: Record<string, unknown> = {},
+): CueModel {
+  const cueTrainer = new PerceptronTrainer(options.cueBits, CUE_LABELS.length);
+  const roleTrainer = new PerceptronTrainer(options.roleBits, ROLE_LABELS.length);
+  const prepared = speeches.map((speech) => {
+    const sentence = sentenceOf(speech);
+    return { speech, facts: tokenFacts(speech.run, words), sentence, cueGold: goldCueLabels(speech, sentence) };
+  });
+  const scratch = new Scratch();
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (const index of shuffled(prepared.length, options.seed + epoch)) {
+      const { speech, facts, sentence, cueGold } = prepared[index] as (typeof prepared)[number];
+      trainSpeech(speech, facts, sentence, cueGold, cueTrainer, roleTrainer, scratch);
+    }
+  }
+  return { cue: cueTrainer.averaged(), role: roleTrainer.averaged(), words, info };
+}
+
+function trainSpeech(
+  speech: TrainingSpeech,
+  facts: TokenFacts,
+  sentence: Int32Array,
+  cueGold: Uint8Array,
+  cueTrainer: PerceptronTrainer,
+  roleTrainer: PerceptronTrainer,
+  scratch: Scratch,
+): void {
+  const labels = new Uint8Array(speech.run.length);
+  const learnCue: Decide = (features, count, token) =>
+    cueTrainer.learn(features, count, cueGold[token] as number, scratch.scores);
+  for (const s of speech.sentences) labelCues(facts, s, learnCue, scratch, labels);
+  const roleGold = new Uint8Array(speech.run.length);
+  for (const event of speech.events) {
+    const head = event.cue[0];
+    if (head === undefined) continue;
+    const s = speech.sentences[sentence[head] as number] as SentenceRange;
+    roleGold.fill(0);
+    goldRoleLabels(event, roleGold);
+    const cueTokens = event.cue.filter((t) => sentence[t] === sentence[head]);
+    const learnRole: Decide = (features, count, token) =>
+      roleTrainer.learn(features, count, roleGold[token] as number, scratch.scores);
+    labelRoles(facts, s, cueTokens, learnRole, scratch, labels);
+  }
+}
+
+/** The model's events on a speech, as GePaDe annotations over the speech's own tokens. */
+export function predictSpeech(model: CueModel, speech: TrainingSpeech): GepadeAnnotation[] {
+  const facts = tokenFacts(speech.run, model.words);
+  return tagEvents(facts, speech.sentences, model.cue, model.role).map((e) => {
+    const roles = emptyRoles();
+    for (const role of GEPADE_ROLES) roles[role] = e.roles[role];
+    return { cue: e.cue, roles };
+  });
+}
+
+// re-exported so the training script needs one import
+export { argmax };
