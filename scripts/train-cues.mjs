@@ -56,8 +56,8 @@ console.error(`${speeches.length} speeches from ${values.train}; word table ${wo
 const pct = (x) => Math.round(x * 1000) / 10;
 const summary = (scores) => ({
   cue: pct(scores.cue.f1),
-  cueP: pct(scores.cue.precision),
-  cueR: pct(scores.cue.recall),
+  cueP: pct(scores.cue.p),
+  cueR: pct(scores.cue.r),
   roles: pct(scores.roles.f1),
   byRole: Object.fromEntries(Object.entries(scores.byRole).map(([r, s]) => [r, pct(s.f1)])),
 });

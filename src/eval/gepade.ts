@@ -1,6 +1,7 @@
-import type { Analysis } from "../analysis.js";
+import type { Analysis, AnalysisSpeechEvent } from "../analysis.js";
 import type { Span } from "../doc.js";
 import { LautError } from "../errors.js";
+import { SPEECH_EVENT_ROLES } from "../speech/events/stage.js";
 import { readGoldDir } from "./gold-dir.js";
 import { maxWeightAssignment } from "./hungarian.js";
 import {
@@ -229,14 +230,30 @@ export function parseGepadeDoc(name: string, json: unknown): GepadeGoldDoc {
 }
 
 /**
+ * laut's speech events as GePaDe annotations: cue parts are the Cue, particle the PTC, and every
+ * role its namesake. Used whenever the analysis carries `speechEvents`; else the quotes below.
+ */
+function gepadeFromSpeechEvents(events: readonly AnalysisSpeechEvent[], cover: TokenCover): GepadeAnnotation[] {
+  return events.map((e) => {
+    const roles = emptyRoles();
+    for (const [name, role] of SPEECH_EVENT_ROLES) {
+      const span = e[name];
+      if (span) roles[role] = cover.tokens(span.parts);
+    }
+    return { cue: cover.tokens(e.cue.parts), roles };
+  });
+}
+
+/**
  * laut's quotes as GePaDe annotations: the first cue part is the Cue, later parts (the "mit" of
  * "teilte … mit") the verb particle PTC; speaker → Source, message → Message, addressee → Addr.
  * laut predicts no Topic, Evidence or Medium.
  */
 export function gepadeFromAnalysis(
-  analysis: Pick<Analysis, "quotes">,
+  analysis: Pick<Analysis, "quotes" | "speechEvents">,
   cover: TokenCover,
 ): GepadeAnnotation[] {
+  if (analysis.speechEvents) return gepadeFromSpeechEvents(analysis.speechEvents, cover);
   return analysis.quotes.map((q) => {
     const roles = emptyRoles();
     const [first, ...rest] = q.cue?.parts ?? [];
