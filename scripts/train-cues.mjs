@@ -16,7 +16,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { readGepadeDir, scoreGepade } from "../dist/eval/gepade.js";
-import { buildWordTable } from "../dist/speech/events/lexicon.js";
+import { buildWordEntries } from "../dist/speech/events/lexicon.js";
 import { encodeCueModel } from "../dist/speech/events/model.js";
 import {
   DEFAULT_TRAIN_OPTIONS,
@@ -50,8 +50,8 @@ const FOLDS = Number(values.folds);
 const t0 = Date.now();
 const docs = readGepadeDir(values.train);
 const speeches = docs.map(speechFromGepade);
-const words = buildWordTable();
-console.error(`${speeches.length} speeches from ${values.train}; word table ${words.keys.length} slots`);
+const lexicon = buildWordEntries();
+console.error(`${speeches.length} speeches from ${values.train}; ${lexicon.size} lexicon words`);
 
 const pct = (x) => Math.round(x * 1000) / 10;
 const summary = (scores) => ({
@@ -68,7 +68,7 @@ if (FOLDS > 1) {
   for (let fold = 0; fold < FOLDS; fold++) {
     const train = speeches.filter((_, i) => i % FOLDS !== fold);
     const test = speeches.filter((_, i) => i % FOLDS === fold);
-    const model = trainCueModel(train, words, options);
+    const model = trainCueModel(train, lexicon, options);
     for (const speech of test) {
       const doc = docs[speeches.indexOf(speech)];
       inputs.push({ name: speech.name, gold: doc.gold, predicted: predictSpeech(model, speech) });
@@ -85,7 +85,7 @@ const info = {
   options,
   ...(cv ? { cv } : {}),
 };
-const model = trainCueModel(speeches, words, options, info);
+const model = trainCueModel(speeches, lexicon, options, info);
 const bytes = encodeCueModel(model);
 writeFileSync(values.out, bytes);
 console.error(`wrote ${values.out} (${(bytes.length / 1e6).toFixed(1)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);

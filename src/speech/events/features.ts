@@ -2,7 +2,7 @@
  * Features of the speech-event taggers. They read only what both GePaDe's pre-tokenised
  * speeches and laut's own tokenizer give: token text ranges and sentence ranges. Everything
  * about a token is computed once per document into typed arrays (word hash, suffix hash, shape,
- * word classes); a feature is an integer mix of those, written into a reusable Uint32Array.
+ * word classes); a feature is an integer mix of those, written into a reusable Int32Array.
  */
 import { hashRange, lookupWord, PERSON_MASK, PERSON_SHIFT, type WordTable, WordClass } from "./lexicon.js";
 
@@ -30,8 +30,8 @@ export const Shape = {
 
 /** Per-token facts of one document. */
 export interface TokenFacts {
-  readonly word: Uint32Array;
-  readonly suffix: Uint32Array;
+  readonly word: Int32Array;
+  readonly suffix: Int32Array;
   readonly shape: Uint8Array;
   readonly classes: Uint16Array;
 }
@@ -59,8 +59,8 @@ function shapeOf(text: string, start: number, end: number): number {
 
 export function tokenFacts(run: TokenRun, table: WordTable): TokenFacts {
   const n = run.length;
-  const word = new Uint32Array(n);
-  const suffix = new Uint32Array(n);
+  const word = new Int32Array(n);
+  const suffix = new Int32Array(n);
   const shape = new Uint8Array(n);
   const classes = new Uint16Array(n);
   const text = run.text;
@@ -81,18 +81,20 @@ export function tokenFacts(run: TokenRun, table: WordTable): TokenFacts {
 
 export const isWordShape = (shape: number): boolean => shape === Shape.Lower || shape === Shape.Capitalised;
 
-const OUTSIDE = 0x5bd1e995;
+const OUTSIDE = 0x1bd1e995;
 
 function mix(h: number, v: number): number {
   h = Math.imul(h ^ v, 0xcc9e2d51);
   h = (h << 15) | (h >>> 17);
-  return Math.imul(h, 0x1b873593) >>> 0;
+  return Math.imul(h, 0x1b873593);
 }
-const f1 = (template: number, a: number): number => mix(mix(template * 0x9e3779b1, a), 0x27d4eb2f);
-const f2 = (template: number, a: number, b: number): number => mix(mix(mix(template * 0x9e3779b1, a), b), 0x165667b1);
+const f1 = (template: number, a: number): number => mix(mix(Math.imul(template, 0x9e3779b1), a), 0x27d4eb2f);
+const f2 = (template: number, a: number, b: number): number =>
+  mix(mix(mix(Math.imul(template, 0x9e3779b1), a), b), 0x165667b1);
 
 /** Word class bits a feature looks at (persons kept apart). */
-const CLASS_BITS = 0xff;
+// SeenCue (64) only gates which words are scored: as a feature it would be a perfect training signal
+const CLASS_BITS = 0x3f;
 const personOf = (classes: number): number => (classes & PERSON_MASK) >> PERSON_SHIFT;
 
 /** Room a feature buffer needs. */
@@ -102,7 +104,7 @@ export const MAX_FEATURES = 48;
  * Features of token i as a possible cue (or cue part) in the sentence [first, end).
  * Returns how many were written into `out`.
  */
-export function cueFeatures(f: TokenFacts, i: number, first: number, end: number, out: Uint32Array): number {
+export function cueFeatures(f: TokenFacts, i: number, first: number, end: number, out: Int32Array): number {
   const w = (k: number) => (k >= first && k < end ? (f.word[k] as number) : OUTSIDE);
   const cls = (k: number) => (k >= first && k < end ? (f.classes[k] as number) : 0);
   const shape = (k: number) => (k >= first && k < end ? (f.shape[k] as number) : 8);
@@ -172,7 +174,7 @@ export function cueFeatures(f: TokenFacts, i: number, first: number, end: number
   return n;
 }
 
-export const ROLE_WINDOW = 60;
+export const ROLE_WINDOW = 30;
 
 function distanceBucket(d: number): number {
   const a = d < 0 ? -d : d;
@@ -185,16 +187,21 @@ export interface CueContext {
   readonly cue: number;
   readonly first: number;
   readonly end: number;
+  /** first token past the cue's own sentence: tokens from here on sit in the next sentence */
+  readonly sentenceEnd: number;
   /** clause breaks between the token and the cue, capped at 3, per token offset from `first` */
   readonly breaks: Uint8Array;
   /** word hash of the token that opens the token's clause (as seen from the cue), or 0 */
-  readonly opener: Uint32Array;
+  readonly opener: Int32Array;
+  /** 1 for the pronoun nearest the cue on its side, 2 for the next; 3 and 4 likewise for capitalised words */
+  readonly rank: Uint8Array;
 }
 
-export function cueContext(f: TokenFacts, cue: number, first: number, end: number): CueContext {
+export function cueContext(f: TokenFacts, cue: number, first: number, end: number, sentenceEnd: number): CueContext {
   const n = end - first;
   const breaks = new Uint8Array(n);
-  const opener = new Uint32Array(n);
+  const opener = new Int32Array(n);
+  const rank = new Uint8Array(n);
   const isBreak = (k: number) => {
     const s = f.shape[k] as number;
     return s === Shape.Comma || s === Shape.Break || s === Shape.Mark || ((f.classes[k] as number) & WordClass.Clause) !== 0;
@@ -219,7 +226,16 @@ export function cueContext(f: TokenFacts, cue: number, first: number, end: numbe
       open = f.word[k] as number;
     }
   }
-  return { cue, first, end, breaks, opener };
+  for (const step of [-1, 1]) {
+    let pronouns = 0;
+    let capitals = 0;
+    for (let k = cue + step; k >= first && k < end && (breaks[k - first] as number) === 0; k += step) {
+      if (((f.classes[k] as number) & PERSON_MASK) !== 0) {
+        if (pronouns < 2) rank[k - first] = ++pronouns;
+      } else if (f.shape[k] === Shape.Capitalised && capitals < 2) rank[k - first] = 3 + capitals++;
+    }
+  }
+  return { cue, first, end, sentenceEnd, breaks, opener, rank };
 }
 
 /** Features of token j for the roles of the cue in `c`; `previous` is the label given to j-1. */
@@ -229,12 +245,12 @@ export function roleFeatures(
   j: number,
   previous: number,
   cueWord: number,
-  out: Uint32Array,
+  out: Int32Array,
 ): number {
   const { first, end, cue } = c;
   const w = (k: number) => (k >= first && k < end ? (f.word[k] as number) : OUTSIDE);
   const d = j - cue;
-  const side = d < 0 ? 1 : d > 0 ? 2 : 3;
+  const side = d < 0 ? 1 : d === 0 ? 3 : j < c.sentenceEnd ? 2 : 4;
   const bucket = distanceBucket(d) + 8;
   const breaks = c.breaks[j - first] as number;
   const where = side * 16 + breaks;
@@ -250,7 +266,6 @@ export function roleFeatures(
   out[n++] = f1(104, me);
   out[n++] = f2(105, me, where);
   out[n++] = f2(106, cueWord, where);
-  out[n++] = f2(107, cueWord, bucket);
   out[n++] = f2(108, cueClass * 16 + cueShape, where);
   out[n++] = f2(109, (classes & PERSON_MASK) + shape, where);
   out[n++] = f2(110, shape, where);
@@ -262,8 +277,9 @@ export function roleFeatures(
   out[n++] = f2(116, c.opener[j - first] as number, where);
   out[n++] = f2(117, cueWord, me);
   out[n++] = f2(118, j === end - 1 || (j === end - 2 && f.shape[end - 1] === Shape.Final) ? 1 : 0, me);
-  out[n++] = f2(119, cueShape * 16 + bucket, previous);
-  out[n++] = f2(120, f.suffix[j] as number, side);
   out[n++] = f2(121, (classes & CLASS_BITS) * 4 + side, breaks);
+  const rank = c.rank[j - first] as number;
+  out[n++] = f2(122, rank * 8 + side, cueWord);
+  out[n++] = f2(124, rank * 8 + side, (classes & PERSON_MASK) + shape);
   return n;
 }

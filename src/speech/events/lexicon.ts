@@ -23,7 +23,12 @@ export const WordClass = {
   Verb: 16,
   /** a clause word: dass, ob, wie … */
   Clause: 32,
+  /** a word the training data has as a cue token (set by training, not by the lexicons) */
+  SeenCue: 64,
 } as const;
+/** Words the cue tagger looks at at all; every other token is O without scoring, which keeps it fast. */
+export const CUE_CANDIDATE =
+  WordClass.Reporting | WordClass.CueVerb | WordClass.CueNoun | WordClass.CueOther | WordClass.SeenCue;
 export const PERSON_SHIFT = 8;
 /** person codes: 1sg 1, 1pl 2, 2sg 3, 2pl 4, 3sg 5, 3pl 6 */
 export const PERSON_MASK = 7 << PERSON_SHIFT;
@@ -37,7 +42,10 @@ function fold(c: number): number {
   return c;
 }
 
-/** Case-folded FNV-1a hash of text[start, end); never 0, so 0 can mark an empty table slot. */
+/**
+ * Case-folded FNV-1a hash of text[start, end) as a signed int32 (V8 keeps those unboxed in hot
+ * loops; unsigned values above 2^31 become heap numbers); never 0, so 0 can mark an empty slot.
+ */
 export function hashRange(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let i = start; i < end; i++) {
@@ -47,7 +55,7 @@ export function hashRange(text: string, start: number, end: number): number {
       h = Math.imul(h ^ 0x73, FNV_PRIME);
     } else h = Math.imul(h ^ c, FNV_PRIME);
   }
-  return h >>> 0 || 1;
+  return h || 1;
 }
 
 export function hashWord(word: string): number {
@@ -56,13 +64,13 @@ export function hashWord(word: string): number {
 
 /** Open-addressing map from word hash to class bits: two typed arrays, loadable from a file as is. */
 export interface WordTable {
-  readonly keys: Uint32Array;
+  readonly keys: Int32Array;
   readonly values: Uint16Array;
 }
 
 export function lookupWord(table: WordTable, hash: number): number {
   const mask = table.keys.length - 1;
-  let i = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
+  let i = Math.imul(hash, 0x9e3779b1) & mask;
   for (let probe = 0; probe <= mask; probe++) {
     const key = table.keys[i] as number;
     if (key === hash) return table.values[i] as number;
@@ -72,15 +80,18 @@ export function lookupWord(table: WordTable, hash: number): number {
   return 0;
 }
 
-function tableFrom(entries: Map<number, number>): WordTable {
+/** Word hash → class bits, before it is packed into a table. */
+export type WordEntries = Map<number, number>;
+
+export function tableFrom(entries: WordEntries): WordTable {
   let size = 16;
   while (size < entries.size * 2) size *= 2;
-  const keys = new Uint32Array(size);
+  const keys = new Int32Array(size);
   const values = new Uint16Array(size);
   const mask = size - 1;
   // insertion in hash order, so the table bytes do not depend on Map iteration order
   for (const hash of [...entries.keys()].sort((a, b) => a - b)) {
-    let i = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
+    let i = Math.imul(hash, 0x9e3779b1) & mask;
     while (keys[i] !== 0) i = (i + 1) & mask;
     keys[i] = hash;
     values[i] = entries.get(hash) as number;
@@ -90,9 +101,9 @@ function tableFrom(entries: Map<number, number>): WordTable {
 
 const PLURAL_ENDINGS = ["", "s", "es", "n", "en", "e", "er"];
 
-/** Builds the word-class table from laut's lexicons and the GePaDe cue lemmas (training time; slow). */
-export function buildWordTable(): WordTable {
-  const entries = new Map<number, number>();
+/** Word classes from laut's lexicons and the GePaDe cue lemmas (training time; slow). */
+export function buildWordEntries(): WordEntries {
+  const entries: WordEntries = new Map();
   const add = (word: string, bits: number) => {
     const h = hashWord(lexKey(word));
     entries.set(h, (entries.get(h) ?? 0) | bits);
@@ -125,5 +136,5 @@ export function buildWordTable(): WordTable {
     persons.set(key, (person - 1) * 2 + plural + 1);
   }
   for (const [key, code] of persons) add(key, code << PERSON_SHIFT);
-  return tableFrom(entries);
+  return entries;
 }

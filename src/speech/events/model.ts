@@ -109,7 +109,7 @@ export function decodeCueModel(bytes: Uint8Array, name = "cue model"): CueModel 
       classes: header.role.classes,
       weights: new Float32Array(buffer, roleAt, roleLength),
     },
-    words: { keys: new Uint32Array(buffer, keysAt, words), values: new Uint16Array(buffer, valuesAt, words) },
+    words: { keys: new Int32Array(buffer, keysAt, words), values: new Uint16Array(buffer, valuesAt, words) },
     info: header.info ?? {},
   };
 }

@@ -12,17 +12,25 @@ export interface Weights {
 }
 
 /** Scores of every class into `scores`; returns the best class (ties go to the lower class). */
-export function argmax(model: Weights, features: Uint32Array, count: number, scores: Float64Array): number {
+export function argmax(model: Weights, features: Int32Array, count: number, scores: Float32Array): number {
   const k = model.classes;
   const mask = (1 << model.bits) - 1;
   const w = model.weights;
-  scores.fill(0, 0, k);
+  for (let c = 0; c < k; c++) scores[c] = 0;
+  // feature-major: one weight row per feature is one or two cache lines, read front to back
   for (let f = 0; f < count; f++) {
     const base = ((features[f] as number) & mask) * k;
     for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + (w[base + c] as number);
   }
   let best = 0;
-  for (let c = 1; c < k; c++) if ((scores[c] as number) > (scores[best] as number)) best = c;
+  let top = scores[0] as number;
+  for (let c = 1; c < k; c++) {
+    const v = scores[c] as number;
+    if (v > top) {
+      top = v;
+      best = c;
+    }
+  }
   return best;
 }
 
@@ -45,7 +53,7 @@ export class PerceptronTrainer {
   }
 
   /** One example: predict with the current weights; on a mistake move both classes. Returns the prediction. */
-  learn(features: Uint32Array, count: number, gold: number, scores: Float64Array): number {
+  learn(features: Int32Array, count: number, gold: number, scores: Float32Array): number {
     const guess = argmax(this.current, features, count, scores);
     if (guess !== gold) {
       const mask = (1 << this.bits) - 1;

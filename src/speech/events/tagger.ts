@@ -16,8 +16,11 @@ import {
   roleFeatures,
   type TokenFacts,
 } from "./features.js";
+import { CUE_CANDIDATE } from "./lexicon.js";
 import { CueLabel, ROLE_LABELS, type RoleLabel } from "./model.js";
 import { argmax, type Weights } from "./perceptron.js";
+
+const MESSAGE = ROLE_LABELS.indexOf("Message");
 
 export interface SentenceRange {
   /** token range [first, end) */
@@ -46,12 +49,12 @@ export const emptyEventRoles = (): EventTokens["roles"] => ({
 
 /** Scratch buffers, one set per tagging run. */
 export class Scratch {
-  readonly features = new Uint32Array(MAX_FEATURES);
-  readonly scores = new Float64Array(ROLE_LABELS.length);
+  readonly features = new Int32Array(MAX_FEATURES);
+  readonly scores = new Float32Array(ROLE_LABELS.length);
 }
 
 /** Decides a label for an example; training passes a function that also learns from it. */
-export type Decide = (features: Uint32Array, count: number, token: number) => number;
+export type Decide = (features: Int32Array, count: number, token: number) => number;
 
 /** Cue labels of the words of one sentence into `labels`. */
 export function labelCues(
@@ -62,7 +65,7 @@ export function labelCues(
   labels: Uint8Array,
 ): void {
   for (let i = s.first; i < s.end; i++) {
-    if (!isWordShape(f.shape[i] as number)) {
+    if (((f.classes[i] as number) & CUE_CANDIDATE) === 0) {
       labels[i] = CueLabel.O;
       continue;
     }
@@ -85,10 +88,14 @@ export function groupCues(labels: Uint8Array, s: SentenceRange): number[][] {
   return cues;
 }
 
-/** Role labels for the cue whose first token is `cue`, over its window; `labels` is indexed by token. */
+/**
+ * Role labels for one cue over its window (its sentence and the next, at most ROLE_WINDOW tokens
+ * either side); `labels` is indexed by token.
+ */
 export function labelRoles(
   f: TokenFacts,
   s: SentenceRange,
+  next: SentenceRange | undefined,
   cueTokens: readonly number[],
   decide: Decide,
   scratch: Scratch,
@@ -96,11 +103,17 @@ export function labelRoles(
 ): CueContext {
   const cue = cueTokens[0] as number;
   const first = Math.max(s.first, cue - ROLE_WINDOW);
-  const end = Math.min(s.end, cue + ROLE_WINDOW + 1);
-  const context = cueContext(f, cue, first, end);
+  const end = Math.min(next?.end ?? s.end, cue + ROLE_WINDOW + 1);
+  const context = cueContext(f, cue, first, end, s.end);
   const cueWord = f.word[cue] as number;
   let previous = 0;
+  let messageRunsOn = false;
   for (let j = first; j < end; j++) {
+    if (j === s.end && !messageRunsOn) {
+      // a message may run on into the next sentence ("Ich sage Ihnen: … . …"), nothing else does
+      for (let k = j; k < end; k++) labels[k] = 0;
+      break;
+    }
     if (cueTokens.includes(j)) {
       labels[j] = 0;
       previous = ROLE_LABELS.length;
@@ -110,6 +123,7 @@ export function labelRoles(
     const label = decide(scratch.features, n, j);
     labels[j] = label;
     previous = label;
+    if (isWordShape(f.shape[j] as number)) messageRunsOn = label === MESSAGE;
   }
   return context;
 }
@@ -143,7 +157,7 @@ export function tagEvents(
   sentences.forEach((s, si) => {
     labelCues(f, s, decideCue, scratch, cueLabels);
     for (const cue of groupCues(cueLabels, s)) {
-      const context = labelRoles(f, s, cue, decideRole, scratch, roleLabels);
+      const context = labelRoles(f, s, sentences[si + 1], cue, decideRole, scratch, roleLabels);
       const roles = emptyEventRoles();
       for (let j = context.first; j < context.end; j++) {
         const label = roleLabels[j] as number;

@@ -7,7 +7,7 @@
 import type { GepadeAnnotation, GepadeGoldDoc } from "../../eval/gepade.js";
 import { emptyRoles, GEPADE_ROLES } from "../../eval/gepade.js";
 import { type TokenFacts, type TokenRun, tokenFacts } from "./features.js";
-import type { WordTable } from "./lexicon.js";
+import { hashRange, tableFrom, type WordEntries, WordClass } from "./lexicon.js";
 import { CUE_LABELS, type CueModel, CueLabel, ROLE_LABELS } from "./model.js";
 import { argmax, PerceptronTrainer } from "./perceptron.js";
 import { type Decide, labelCues, labelRoles, Scratch, type SentenceRange, tagEvents } from "./tagger.js";
@@ -26,7 +26,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 8, cueBits: 18, roleBits: 18, seed: 20231 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 10, cueBits: 15, roleBits: 14, seed: 20231 };
 
 export function speechFromGepade(doc: GepadeGoldDoc): TrainingSpeech {
   return {
@@ -67,6 +67,30 @@ function goldRoleLabels(event: GepadeAnnotation, labels: Uint8Array): void {
   }
 }
 
+/**
+ * Marks the words that are a cue token often enough in training to be worth scoring: at least
+ * twice, and in at least one of MIN_CUE_SHARE of their occurrences ("sage" yes, "die" no).
+ */
+const MIN_CUE_SHARE = 20;
+
+function withSeenCues(lexicon: WordEntries, speeches: readonly TrainingSpeech[]): WordEntries {
+  const cue = new Map<number, number>();
+  const all = new Map<number, number>();
+  const hashOf = (run: TokenRun, t: number) => hashRange(run.text, run.starts[t] as number, run.ends[t] as number);
+  for (const { run, events } of speeches) {
+    for (let t = 0; t < run.length; t++) {
+      const h = hashOf(run, t);
+      all.set(h, (all.get(h) ?? 0) + 1);
+    }
+    for (const event of events) for (const t of event.cue) cue.set(hashOf(run, t), (cue.get(hashOf(run, t)) ?? 0) + 1);
+  }
+  const entries = new Map(lexicon);
+  for (const [h, count] of cue) {
+    if (count >= 2 && count * MIN_CUE_SHARE >= (all.get(h) as number)) entries.set(h, (entries.get(h) ?? 0) | WordClass.SeenCue);
+  }
+  return entries;
+}
+
 /** A small linear congruential generator: the same order on every machine and Node version. */
 function shuffled(count: number, seed: number): number[] {
   const order = Array.from({ length: count }, (_, i) => i);
@@ -81,10 +105,11 @@ function shuffled(count: number, seed: number): number[] {
 
 export function trainCueModel(
   speeches: readonly TrainingSpeech[],
-  words: WordTable,
+  lexicon: WordEntries,
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
   info: Record<string, unknown> = {},
 ): CueModel {
+  const words = tableFrom(withSeenCues(lexicon, speeches));
   const cueTrainer = new PerceptronTrainer(options.cueBits, CUE_LABELS.length);
   const roleTrainer = new PerceptronTrainer(options.roleBits, ROLE_LABELS.length);
   const prepared = speeches.map((speech) => {
@@ -118,13 +143,14 @@ function trainSpeech(
   for (const event of speech.events) {
     const head = event.cue[0];
     if (head === undefined) continue;
-    const s = speech.sentences[sentence[head] as number] as SentenceRange;
+    const si = sentence[head] as number;
+    const s = speech.sentences[si] as SentenceRange;
     roleGold.fill(0);
     goldRoleLabels(event, roleGold);
     const cueTokens = event.cue.filter((t) => sentence[t] === sentence[head]);
     const learnRole: Decide = (features, count, token) =>
       roleTrainer.learn(features, count, roleGold[token] as number, scratch.scores);
-    labelRoles(facts, s, cueTokens, learnRole, scratch, labels);
+    labelRoles(facts, s, speech.sentences[si + 1], cueTokens, learnRole, scratch, labels);
   }
 }
 
