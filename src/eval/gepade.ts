@@ -233,7 +233,10 @@ export function parseGepadeDoc(name: string, json: unknown): GepadeGoldDoc {
  * laut's speech events as GePaDe annotations: cue parts are the Cue, particle the PTC, and every
  * role its namesake. Used whenever the analysis carries `speechEvents`; else the quotes below.
  */
-function gepadeFromSpeechEvents(events: readonly AnalysisSpeechEvent[], cover: TokenCover): GepadeAnnotation[] {
+function gepadeFromSpeechEvents(
+  events: readonly AnalysisSpeechEvent[],
+  cover: TokenCover,
+): GepadeAnnotation[] {
   return events.map((e) => {
     const roles = emptyRoles();
     for (const [name, role] of SPEECH_EVENT_ROLES) {

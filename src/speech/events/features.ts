@@ -4,7 +4,7 @@
  * about a token is computed once per document into typed arrays (word hash, suffix hash, shape,
  * word classes); a feature is an integer mix of those, written into a reusable Int32Array.
  */
-import { hashRange, lookupWord, PERSON_MASK, PERSON_SHIFT, type WordTable, WordClass } from "./lexicon.js";
+import { hashRange, lookupWord, PERSON_MASK, PERSON_SHIFT, WordClass, type WordTable } from "./lexicon.js";
 
 /** Tokens as text ranges: laut's TokenTable and a GePaDe speech both fit. */
 export interface TokenRun {
@@ -197,14 +197,25 @@ export interface CueContext {
   readonly rank: Uint8Array;
 }
 
-export function cueContext(f: TokenFacts, cue: number, first: number, end: number, sentenceEnd: number): CueContext {
+export function cueContext(
+  f: TokenFacts,
+  cue: number,
+  first: number,
+  end: number,
+  sentenceEnd: number,
+): CueContext {
   const n = end - first;
   const breaks = new Uint8Array(n);
   const opener = new Int32Array(n);
   const rank = new Uint8Array(n);
   const isBreak = (k: number) => {
     const s = f.shape[k] as number;
-    return s === Shape.Comma || s === Shape.Break || s === Shape.Mark || ((f.classes[k] as number) & WordClass.Clause) !== 0;
+    return (
+      s === Shape.Comma ||
+      s === Shape.Break ||
+      s === Shape.Mark ||
+      ((f.classes[k] as number) & WordClass.Clause) !== 0
+    );
   };
   let count = 0;
   let open = 0;

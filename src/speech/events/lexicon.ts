@@ -124,7 +124,8 @@ export function buildWordEntries(): WordEntries {
     if (lookupReportingVerbByKey(form) !== undefined) bits |= WordClass.Reporting;
     add(form, bits);
   }
-  for (const lemma of cueVerbs) if (lookupReportingVerbByKey(lemma) !== undefined) add(lemma, WordClass.Reporting);
+  for (const lemma of cueVerbs)
+    if (lookupReportingVerbByKey(lemma) !== undefined) add(lemma, WordClass.Reporting);
   for (const word of readLines("cue-clause-words.txt")) add(word, WordClass.Clause);
   const persons = new Map<string, number>();
   for (const row of readTsv("pronouns.tsv")) {

@@ -21,6 +21,8 @@ export interface CueModel {
   readonly cue: Weights;
   readonly role: Weights;
   readonly words: WordTable;
+  /** the mean cue margin on the training data: an event's score is logistic(margin / marginScale) */
+  readonly marginScale: number;
   /** free-form facts about training (data, scores), kept in the header */
   readonly info: Readonly<Record<string, unknown>>;
 }
@@ -30,6 +32,7 @@ interface Header {
   cue: { bits: number; classes: number };
   role: { bits: number; classes: number };
   words: number;
+  marginScale: number;
   info: Record<string, unknown>;
 }
 
@@ -43,6 +46,7 @@ export function encodeCueModel(model: CueModel): Uint8Array {
     cue: { bits: model.cue.bits, classes: model.cue.classes },
     role: { bits: model.role.bits, classes: model.role.classes },
     words: model.words.keys.length,
+    marginScale: model.marginScale,
     info: { ...model.info },
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -87,7 +91,9 @@ export function decodeCueModel(bytes: Uint8Array, name = "cue model"): CueModel 
   if (!sizeOk(header.role?.bits, header.role?.classes) || header.role.classes !== ROLE_LABELS.length)
     throw corrupt("bad role table size");
   const words = header.words;
-  if (!Number.isInteger(words) || words <= 0 || (words & (words - 1)) !== 0) throw corrupt("bad word table size");
+  if (!Number.isInteger(words) || words <= 0 || (words & (words - 1)) !== 0)
+    throw corrupt("bad word table size");
+  if (!(typeof header.marginScale === "number" && header.marginScale > 0)) throw corrupt("bad margin scale");
   const cueLength = (1 << header.cue.bits) * header.cue.classes;
   const roleLength = (1 << header.role.bits) * header.role.classes;
   let offset = pad4(MAGIC.length + 4 + jsonLength);
@@ -103,13 +109,18 @@ export function decodeCueModel(bytes: Uint8Array, name = "cue model"): CueModel 
   const valuesAt = take(2, words);
   if (offset !== bytes.length) throw corrupt("file has trailing bytes");
   return {
-    cue: { bits: header.cue.bits, classes: header.cue.classes, weights: new Float32Array(buffer, cueAt, cueLength) },
+    cue: {
+      bits: header.cue.bits,
+      classes: header.cue.classes,
+      weights: new Float32Array(buffer, cueAt, cueLength),
+    },
     role: {
       bits: header.role.bits,
       classes: header.role.classes,
       weights: new Float32Array(buffer, roleAt, roleLength),
     },
     words: { keys: new Int32Array(buffer, keysAt, words), values: new Uint16Array(buffer, valuesAt, words) },
+    marginScale: header.marginScale,
     info: header.info ?? {},
   };
 }

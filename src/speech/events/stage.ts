@@ -49,7 +49,11 @@ export function cueModel(): CueModel {
 }
 
 /** Runs of adjacent tokens as spans: tokens 3, 4, 5, 9 become two spans. */
-export function tokenSpans(starts: ArrayLike<number>, ends: ArrayLike<number>, tokens: readonly number[]): Span[] {
+export function tokenSpans(
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  tokens: readonly number[],
+): Span[] {
   const spans: Span[] = [];
   let runStart = -1;
   let last = -2;
@@ -78,10 +82,12 @@ function cueLemma(doc: Doc, head: Span, particle: Span | undefined): string {
 
 export function speechEventsOf(doc: Doc, weights: CueModel = cueModel()): SpeechEvent[] {
   const tokens = doc.get("tokens");
-  const sentences: SentenceRange[] = doc.get("sentences").map((s) => ({ first: s.firstToken, end: s.endToken }));
+  const sentences: SentenceRange[] = doc
+    .get("sentences")
+    .map((s) => ({ first: s.firstToken, end: s.endToken }));
   const facts = tokenFacts({ text: doc.text, ...tokens }, weights.words);
   const { starts, ends } = tokens;
-  return tagEvents(facts, sentences, weights.cue, weights.role).map((e) => {
+  return tagEvents(facts, sentences, weights.cue, weights.role, weights.marginScale).map((e) => {
     const cueParts = tokenSpans(starts, ends, e.cue);
     const roles = {} as SpeechEventRoles;
     for (const [name, label] of SPEECH_EVENT_ROLES) roles[name] = tokenSpans(starts, ends, e.roles[label]);

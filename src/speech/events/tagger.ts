@@ -7,7 +7,7 @@
  * right, each decision seeing the one before.
  */
 import {
-  CueContext,
+  type CueContext,
   cueContext,
   cueFeatures,
   isWordShape,
@@ -136,21 +136,13 @@ export function tagEvents(
   sentences: readonly SentenceRange[],
   cueWeights: Weights,
   roleWeights: Weights,
+  marginScale = 1,
 ): EventTokens[] {
   const scratch = new Scratch();
   const n = f.word.length;
   const cueLabels = new Uint8Array(n);
   const margins = new Float64Array(n);
-  const decideCue: Decide = (features, count, token) => {
-    const best = argmax(cueWeights, features, count, scratch.scores);
-    if (best !== CueLabel.O) {
-      let other = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < cueWeights.classes; c++)
-        if (c !== best && (scratch.scores[c] as number) > other) other = scratch.scores[c] as number;
-      margins[token] = (scratch.scores[best] as number) - other;
-    }
-    return best;
-  };
+  const decideCue = cueDecider(cueWeights, scratch, margins);
   const decideRole: Decide = (features, count) => argmax(roleWeights, features, count, scratch.scores);
   const roleLabels = new Uint8Array(n);
   const events: EventTokens[] = [];
@@ -163,8 +155,27 @@ export function tagEvents(
         const label = roleLabels[j] as number;
         if (label !== 0) roles[ROLE_LABELS[label] as Exclude<RoleLabel, "O">].push(j);
       }
-      events.push({ cue, roles, score: logistic(margins[cue[0] as number] as number), sentence: si });
+      events.push({
+        cue,
+        roles,
+        score: logistic((margins[cue[0] as number] as number) / marginScale),
+        sentence: si,
+      });
     }
   });
   return events;
+}
+
+/** Cue decisions that also record, per token, how far the chosen label beat the next best. */
+export function cueDecider(cueWeights: Weights, scratch: Scratch, margins: Float64Array): Decide {
+  return (features, count, token) => {
+    const best = argmax(cueWeights, features, count, scratch.scores);
+    if (best !== CueLabel.O) {
+      let other = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < cueWeights.classes; c++)
+        if (c !== best && (scratch.scores[c] as number) > other) other = scratch.scores[c] as number;
+      margins[token] = (scratch.scores[best] as number) - other;
+    }
+    return best;
+  };
 }

@@ -7,10 +7,18 @@
 import type { GepadeAnnotation, GepadeGoldDoc } from "../../eval/gepade.js";
 import { emptyRoles, GEPADE_ROLES } from "../../eval/gepade.js";
 import { type TokenFacts, type TokenRun, tokenFacts } from "./features.js";
-import { hashRange, tableFrom, type WordEntries, WordClass } from "./lexicon.js";
-import { CUE_LABELS, type CueModel, CueLabel, ROLE_LABELS } from "./model.js";
-import { argmax, PerceptronTrainer } from "./perceptron.js";
-import { type Decide, labelCues, labelRoles, Scratch, type SentenceRange, tagEvents } from "./tagger.js";
+import { hashRange, tableFrom, WordClass, type WordEntries } from "./lexicon.js";
+import { CUE_LABELS, CueLabel, type CueModel, ROLE_LABELS } from "./model.js";
+import { PerceptronTrainer, type Weights } from "./perceptron.js";
+import {
+  cueDecider,
+  type Decide,
+  labelCues,
+  labelRoles,
+  Scratch,
+  type SentenceRange,
+  tagEvents,
+} from "./tagger.js";
 
 export interface TrainingSpeech {
   readonly name: string;
@@ -40,7 +48,9 @@ export function speechFromGepade(doc: GepadeGoldDoc): TrainingSpeech {
 /** Sentence index of every token. */
 function sentenceOf(speech: TrainingSpeech): Int32Array {
   const out = new Int32Array(speech.run.length).fill(-1);
-  speech.sentences.forEach((s, i) => out.fill(i, s.first, s.end));
+  speech.sentences.forEach((s, i) => {
+    out.fill(i, s.first, s.end);
+  });
   return out;
 }
 
@@ -51,7 +61,8 @@ function goldCueLabels(speech: TrainingSpeech, sentence: Int32Array): Uint8Array
     const [head, ...rest] = event.cue;
     if (head === undefined) continue;
     labels[head] = CueLabel.B;
-    for (const t of rest) if (sentence[t] === sentence[head] && labels[t] === CueLabel.O) labels[t] = CueLabel.I;
+    for (const t of rest)
+      if (sentence[t] === sentence[head] && labels[t] === CueLabel.O) labels[t] = CueLabel.I;
   }
   return labels;
 }
@@ -76,17 +87,20 @@ const MIN_CUE_SHARE = 20;
 function withSeenCues(lexicon: WordEntries, speeches: readonly TrainingSpeech[]): WordEntries {
   const cue = new Map<number, number>();
   const all = new Map<number, number>();
-  const hashOf = (run: TokenRun, t: number) => hashRange(run.text, run.starts[t] as number, run.ends[t] as number);
+  const hashOf = (run: TokenRun, t: number) =>
+    hashRange(run.text, run.starts[t] as number, run.ends[t] as number);
   for (const { run, events } of speeches) {
     for (let t = 0; t < run.length; t++) {
       const h = hashOf(run, t);
       all.set(h, (all.get(h) ?? 0) + 1);
     }
-    for (const event of events) for (const t of event.cue) cue.set(hashOf(run, t), (cue.get(hashOf(run, t)) ?? 0) + 1);
+    for (const event of events)
+      for (const t of event.cue) cue.set(hashOf(run, t), (cue.get(hashOf(run, t)) ?? 0) + 1);
   }
   const entries = new Map(lexicon);
   for (const [h, count] of cue) {
-    if (count >= 2 && count * MIN_CUE_SHARE >= (all.get(h) as number)) entries.set(h, (entries.get(h) ?? 0) | WordClass.SeenCue);
+    if (count >= 2 && count * MIN_CUE_SHARE >= (all.get(h) as number))
+      entries.set(h, (entries.get(h) ?? 0) | WordClass.SeenCue);
   }
   return entries;
 }
@@ -114,7 +128,12 @@ export function trainCueModel(
   const roleTrainer = new PerceptronTrainer(options.roleBits, ROLE_LABELS.length);
   const prepared = speeches.map((speech) => {
     const sentence = sentenceOf(speech);
-    return { speech, facts: tokenFacts(speech.run, words), sentence, cueGold: goldCueLabels(speech, sentence) };
+    return {
+      speech,
+      facts: tokenFacts(speech.run, words),
+      sentence,
+      cueGold: goldCueLabels(speech, sentence),
+    };
   });
   const scratch = new Scratch();
   for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -123,7 +142,37 @@ export function trainCueModel(
       trainSpeech(speech, facts, sentence, cueGold, cueTrainer, roleTrainer, scratch);
     }
   }
-  return { cue: cueTrainer.averaged(), role: roleTrainer.averaged(), words, info };
+  const cue = cueTrainer.averaged();
+  return {
+    cue,
+    role: roleTrainer.averaged(),
+    words,
+    marginScale: meanCueMargin(prepared, cue, scratch),
+    info,
+  };
+}
+
+/** Mean margin of the cues the final weights find on the training data (1 when they find none). */
+function meanCueMargin(
+  prepared: readonly { speech: TrainingSpeech; facts: TokenFacts }[],
+  cue: Weights,
+  scratch: Scratch,
+): number {
+  let sum = 0;
+  let count = 0;
+  for (const { speech, facts } of prepared) {
+    const margins = new Float64Array(speech.run.length);
+    const labels = new Uint8Array(speech.run.length);
+    const decide = cueDecider(cue, scratch, margins);
+    for (const s of speech.sentences) labelCues(facts, s, decide, scratch, labels);
+    for (let t = 0; t < labels.length; t++) {
+      if (labels[t] !== CueLabel.O) {
+        sum += margins[t] as number;
+        count++;
+      }
+    }
+  }
+  return count > 0 && sum > 0 ? sum / count : 1;
 }
 
 function trainSpeech(
@@ -157,12 +206,9 @@ function trainSpeech(
 /** The model's events on a speech, as GePaDe annotations over the speech's own tokens. */
 export function predictSpeech(model: CueModel, speech: TrainingSpeech): GepadeAnnotation[] {
   const facts = tokenFacts(speech.run, model.words);
-  return tagEvents(facts, speech.sentences, model.cue, model.role).map((e) => {
+  return tagEvents(facts, speech.sentences, model.cue, model.role, model.marginScale).map((e) => {
     const roles = emptyRoles();
     for (const role of GEPADE_ROLES) roles[role] = e.roles[role];
     return { cue: e.cue, roles };
   });
 }
-
-// re-exported so the training script needs one import
-export { argmax };
