@@ -88,7 +88,9 @@ const info = {
 const model = trainCueModel(speeches, lexicon, options, info);
 const bytes = encodeCueModel(model);
 writeFileSync(values.out, bytes);
-console.error(`wrote ${values.out} (${(bytes.length / 1e6).toFixed(1)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+console.error(
+  `wrote ${values.out} (${(bytes.length / 1e6).toFixed(1)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+);
 
 let dev = null;
 if (values.dev) {
@@ -137,7 +139,7 @@ Hashing: ${options.cueBits} bits (cue), ${options.roleBits} bits (roles); ${opti
 
 ## Scores (GePaDe scorer, src/eval/gepade.ts: a cue counts only with exactly the gold tokens)
 ${scoreLine(`${FOLDS}-fold cross-validation on train (GePaDe's own tokens and sentences)`, cv)}
-${scoreLine("dev, through the whole pipeline (laut's tokens and sentences; \`laut eval gepade\`)", dev)}
+${scoreLine("dev, through the whole pipeline (laut's tokens and sentences; `laut eval gepade`)", dev)}
 The cue-lemma list covers every cue lemma of train, so the cross-validation is optimistic for
 unseen cue words; dev is not touched by training or tuning.
 Published best on the GePaDe test split (fine-tuned German BERT): cue F1 89.3, roles F1 82.1.

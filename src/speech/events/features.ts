@@ -83,14 +83,16 @@ export const isWordShape = (shape: number): boolean => shape === Shape.Lower || 
 
 const OUTSIDE = 0x1bd1e995;
 
-function mix(h: number, v: number): number {
-  h = Math.imul(h ^ v, 0xcc9e2d51);
-  h = (h << 15) | (h >>> 17);
-  return Math.imul(h, 0x1b873593);
+/**
+ * Feature hashes: the template number and up to two values, mixed with two multiplies and a final
+ * avalanche step (from MurmurHash3's finaliser) so the low bits the weight table uses are well spread.
+ */
+function f2(template: number, a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(template, 0x9e3779b1), 0xcc9e2d51) ^ Math.imul(b, 0x1b873593);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
-const f1 = (template: number, a: number): number => mix(mix(Math.imul(template, 0x9e3779b1), a), 0x27d4eb2f);
-const f2 = (template: number, a: number, b: number): number =>
-  mix(mix(mix(Math.imul(template, 0x9e3779b1), a), b), 0x165667b1);
+const f1 = (template: number, a: number): number => f2(template, a, 0x27d4eb2f);
 
 /** Word class bits a feature looks at (persons kept apart). */
 // SeenCue (64) only gates which words are scored: as a feature it would be a perfect training signal
@@ -273,24 +275,17 @@ export function roleFeatures(
   let n = 0;
   out[n++] = f1(101, bucket);
   out[n++] = f1(102, where);
-  out[n++] = f2(103, where, bucket);
   out[n++] = f1(104, me);
   out[n++] = f2(105, me, where);
-  out[n++] = f2(106, cueWord, where);
   out[n++] = f2(108, cueClass * 16 + cueShape, where);
   out[n++] = f2(109, (classes & PERSON_MASK) + shape, where);
   out[n++] = f2(110, shape, where);
   out[n++] = f1(111, previous);
   out[n++] = f2(112, previous, where);
-  out[n++] = f2(113, previous, me);
   out[n++] = f2(114, w(j - 1), side);
-  out[n++] = f2(115, w(j + 1), side);
   out[n++] = f2(116, c.opener[j - first] as number, where);
   out[n++] = f2(117, cueWord, me);
-  out[n++] = f2(118, j === end - 1 || (j === end - 2 && f.shape[end - 1] === Shape.Final) ? 1 : 0, me);
-  out[n++] = f2(121, (classes & CLASS_BITS) * 4 + side, breaks);
   const rank = c.rank[j - first] as number;
   out[n++] = f2(122, rank * 8 + side, cueWord);
-  out[n++] = f2(124, rank * 8 + side, (classes & PERSON_MASK) + shape);
   return n;
 }

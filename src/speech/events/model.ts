@@ -10,7 +10,7 @@ import type { Weights } from "./perceptron.js";
 
 const MAGIC = "LAUTCUE1";
 /** Bumped whenever features.ts changes what a feature means: an old model then fails loudly. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 export const CUE_LABELS = ["O", "B", "I"] as const;
 export const CueLabel = { O: 0, B: 1, I: 2 } as const;

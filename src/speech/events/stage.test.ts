@@ -81,7 +81,16 @@ describe("speech events in news text", () => {
     expect(analysis.speechEvents?.length).toBeGreaterThan(0);
     analysis.speechEvents?.forEach((e, i) => {
       expect(e.id).toBe(`s${i + 1}`);
-      for (const span of [e.cue, e.source, e.message, e.addressee, e.topic, e.evidence, e.medium, e.particle]) {
+      for (const span of [
+        e.cue,
+        e.source,
+        e.message,
+        e.addressee,
+        e.topic,
+        e.evidence,
+        e.medium,
+        e.particle,
+      ]) {
         if (!span) continue;
         expect(span.text).toBe(span.parts.map((p) => text.slice(p.start, p.end)).join(" … "));
         expect(span.start).toBe(span.parts[0]?.start);
@@ -94,9 +103,9 @@ describe("speech events in news text", () => {
     const text = "«Wir bleiben dabei», sagte die Ministerin.";
     const doc = analyzeDoc(text);
     expect(doc.get("quotes").length).toBe(1);
-    expect(doc.get("speechEvents").some((e) => text.slice(e.cue.parts[0]?.start, e.cue.parts[0]?.end) === "sagte")).toBe(
-      true,
-    );
+    expect(
+      doc.get("speechEvents").some((e) => text.slice(e.cue.parts[0]?.start, e.cue.parts[0]?.end) === "sagte"),
+    ).toBe(true);
   });
 });
 

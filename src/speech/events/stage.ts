@@ -68,11 +68,24 @@ export function tokenSpans(
   return spans;
 }
 
+/** Infinitive of a verb form, "" for other words; memoised, since cue words repeat across articles. */
+const INFINITIVES = new Map<string, string>();
+const MAX_REMEMBERED = 20_000;
+
+function infinitive(word: string): string {
+  let lemma = INFINITIVES.get(word);
+  if (lemma === undefined) {
+    if (INFINITIVES.size >= MAX_REMEMBERED) INFINITIVES.clear();
+    lemma = verbLemmas(word)[0] ?? "";
+    INFINITIVES.set(word, lemma);
+  }
+  return lemma;
+}
+
 /** Dictionary form of the cue: the separable or plain infinitive of a verb, else the head word. */
 function cueLemma(doc: Doc, head: Span, particle: Span | undefined): string {
   const word = doc.slice(head);
-  const lemmas = verbLemmas(word);
-  const lemma = lemmas[0];
+  const lemma = infinitive(word) || undefined;
   if (lemma === undefined) return word;
   if (particle === undefined) return lemma;
   const p = doc.slice(particle).toLowerCase();

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { emptyRoles, type GepadeAnnotation, type GepadeRole } from "../../eval/gepade.js";
 import { LautError } from "../../errors.js";
+import { emptyRoles, type GepadeAnnotation, type GepadeRole } from "../../eval/gepade.js";
 import { buildWordEntries, hashWord, lookupWord, tableFrom, WordClass } from "./lexicon.js";
-import { decodeCueModel, encodeCueModel, loadCueModel } from "./model.js";
+import { decodeCueModel, encodeCueModel, FEATURE_VERSION, loadCueModel } from "./model.js";
 import { predictSpeech, type TrainingSpeech, trainCueModel } from "./train.js";
 
 /**
@@ -136,9 +136,14 @@ describe("the model file", () => {
       expect(() => decodeCueModel(data, what), what).toThrow(LautError);
       expect(() => decodeCueModel(data, what), what).toThrow(/corrupt/);
     }
-    const json = new TextDecoder().decode(bytes.subarray(12, 12 + new DataView(bytes.buffer).getUint32(8, true)));
+    const json = new TextDecoder().decode(
+      bytes.subarray(12, 12 + new DataView(bytes.buffer).getUint32(8, true)),
+    );
     const tampered = Uint8Array.from(bytes);
-    tampered.set(new TextEncoder().encode(json.replace('"featureVersion":1', '"featureVersion":9')), 12);
+    tampered.set(
+      new TextEncoder().encode(json.replace(`"featureVersion":${FEATURE_VERSION}`, '"featureVersion":9')),
+      12,
+    );
     expect(() => decodeCueModel(tampered, "old model")).toThrow(/feature version 9/);
   });
 });
