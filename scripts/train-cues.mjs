@@ -115,18 +115,21 @@ writeFileSync(
 Written by \`scripts/train-cues.mjs\`; do not edit by hand.
 
 ## What it does
+
 Two averaged perceptrons over hashed features (src/speech/events/): a cue tagger labels each word
 O / B (first token of a speech-event cue) / I (a later cue token, "hält … Rede"), and a role tagger
 labels, per cue, the tokens of its sentence Source, Message, Addr, Topic, Evidence, Medium or PTC
 (verb particle or reflexive, "fordern … auf"), left to right. The stage \`speechEvents\` runs them.
 
 ## Data and licence
+
 Trained on GePaDe train (${speeches.length} Bundestag speeches; GermEval 2023 SpkAtt task 1,
 github.com/umanlp/spkatt). Licence of the data: CC BY-SA 4.0 per the SpkAtt-2023 datasheet,
 later re-released as CC0. The weights in cue-tagger.bin derive from that data. The cue-lemma
 feature list src/lang/de/cue-lemmas.tsv is the CC0 lemma list of the same training split.
 
 ## Features
+
 Cue tagger: lower-cased word, word with shape, neighbours (±2), word bigrams, 3-letter suffix,
 word classes (laut's reporting-verb lexicon, verb forms of GePaDe cue lemmas, GePaDe cue nouns
 with plural guesses, clause words dass/ob/wie…, pronoun person; built at training time and
@@ -138,13 +141,18 @@ the token's word, neighbours, suffix, pronoun person, shape, the previous label.
 Hashing: ${options.cueBits} bits (cue), ${options.roleBits} bits (roles); ${options.epochs} epochs.
 
 ## Scores (GePaDe scorer, src/eval/gepade.ts: a cue counts only with exactly the gold tokens)
+
 ${scoreLine(`${FOLDS}-fold cross-validation on train (GePaDe's own tokens and sentences)`, cv)}
 ${scoreLine("dev, through the whole pipeline (laut's tokens and sentences; `laut eval gepade`)", dev)}
+
 The cue-lemma list covers every cue lemma of train, so the cross-validation is optimistic for
-unseen cue words; dev is not touched by training or tuning.
+unseen cue words (the "seen cue" gate is rebuilt per fold). Features and sizes were chosen on
+train folds and for speed; dev is for the final number only.
+
 Published best on the GePaDe test split (fine-tuned German BERT): cue F1 89.3, roles F1 82.1.
 
 ## Retraining
+
 \`npm run build && npm run train:cues -- --dev ../shared/data/quotes/gepade/dev\`
 (data read from LAUT_SHARED or ../shared; any change to src/speech/events/features.ts needs a
 retrain and a bump of FEATURE_VERSION in model.ts).

@@ -109,7 +109,12 @@ describe("GePaDe reading", () => {
       particle: parts(18, 18),
       score: 0.9,
     } as AnalysisSpeechEvent;
-    const quote = { spans: [parts(7, 7)], cue: null, speaker: null, addressee: null } as unknown as AnalysisQuote;
+    const quote = {
+      spans: [parts(7, 7)],
+      cue: null,
+      speaker: null,
+      addressee: null,
+    } as unknown as AnalysisQuote;
     expect(gepadeFromAnalysis({ quotes: [quote], speechEvents: [event] }, doc.cover)).toEqual([doc.gold[1]]);
   });
 });
