@@ -5,6 +5,7 @@
  * Bump SCHEMA_VERSION on any change a consumer could notice (minor: added field; major: changed).
  */
 import type { Doc, EntityType, Medium, ParagraphKind, QuotedRole, QuoteType, Span } from "./doc.js";
+import { SPEECH_EVENT_ROLES, type SpeechEventRoles } from "./speech/events/stage.js";
 
 export const SCHEMA_VERSION = "1.2.0";
 
@@ -49,6 +50,16 @@ export interface AnalysisEntity {
   mentions: TextSpan[];
 }
 
+/** A possibly discontinuous stretch: start/end cover all parts, `text` joins them with " … ". */
+export type PartsSpan = TextSpan & { parts: Span[] };
+
+/** A speech event the learned tagger found (with or without quote marks); see docs/ANALYSIS.md. */
+export interface AnalysisSpeechEvent extends Record<keyof SpeechEventRoles, PartsSpan | null> {
+  id: string;
+  cue: PartsSpan & { lemma: string };
+  score: number;
+}
+
 export interface Analysis {
   schemaVersion: string;
   source: { name: string | null; format: "text" | "html"; encoding: string | null };
@@ -60,6 +71,8 @@ export interface Analysis {
   quoted: AnalysisQuoted[];
   quotes: AnalysisQuote[];
   entities: AnalysisEntity[];
+  /** present when the pipeline ran the speechEvents stage (schema 1.2.0) */
+  speechEvents?: AnalysisSpeechEvent[];
 }
 
 const textSpan = (doc: Doc, span: Span): TextSpan => ({
@@ -67,6 +80,28 @@ const textSpan = (doc: Doc, span: Span): TextSpan => ({
   end: span.end,
   text: doc.slice(span),
 });
+
+const partsSpan = (doc: Doc, parts: readonly Span[]): PartsSpan | null =>
+  parts.length === 0
+    ? null
+    : {
+        start: (parts[0] as Span).start,
+        end: (parts.at(-1) as Span).end,
+        text: parts.map((p) => doc.slice(p)).join(" … "),
+        parts: parts.map((p) => ({ start: p.start, end: p.end })),
+      };
+
+function speechEvents(doc: Doc): AnalysisSpeechEvent[] {
+  return doc.get("speechEvents").map((e, i) => {
+    const event = {
+      id: `s${i + 1}`,
+      cue: { ...(partsSpan(doc, e.cue.parts) as PartsSpan), lemma: e.cue.lemma },
+    } as AnalysisSpeechEvent;
+    for (const [role] of SPEECH_EVENT_ROLES) event[role] = partsSpan(doc, e[role]);
+    event.score = Math.round(e.score * 1000) / 1000;
+    return event;
+  });
+}
 
 export function toAnalysis(doc: Doc): Analysis {
   const tokens = doc.get("tokens");
@@ -154,5 +189,6 @@ export function toAnalysis(doc: Doc): Analysis {
       aliases: [...new Set(e.mentions.map((m) => doc.slice(m)))],
       mentions: e.mentions.map((m) => textSpan(doc, m)),
     })),
+    ...(doc.has("speechEvents") ? { speechEvents: speechEvents(doc) } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { type Analysis, toAnalysis } from "./analysis.js";
 import { Doc } from "./doc.js";
 import { Pipeline } from "./pipeline.js";
 import { attributionStage } from "./speech/attribution.js";
+import { speechEventStage } from "./speech/events/stage.js";
 import { quoteMarkStage } from "./speech/quote-marks.js";
 import { quotedStage } from "./speech/quoted.js";
 import { paragraphStage } from "./text/paragraphs.js";
@@ -19,6 +20,7 @@ export const defaultPipeline = new Pipeline([
   tokenStage,
   paragraphStage,
   sentenceStage,
+  speechEventStage,
   quoteMarkStage,
   quotedStage,
   attributionStage,

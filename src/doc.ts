@@ -5,6 +5,7 @@
  * `Analysis` is a projection of the Doc (see analysis.ts), never the Doc itself.
  */
 import { LautError } from "./errors.js";
+import type { SpeechEvent } from "./speech/events/stage.js";
 
 export interface Span {
   start: number;
@@ -139,6 +140,7 @@ export interface Layers {
   quoted: Quoted[];
   entities: Entity[];
   quotes: Quote[];
+  speechEvents: SpeechEvent[];
 }
 
 export type LayerName = keyof Layers;

@@ -173,7 +173,15 @@ function laut(args: string[], usageFile?: string): Promise<Run> {
 
 // ---------------------------------------------------------------- reading a huge Analysis JSON
 
-const SECTIONS = ["paragraphs", "sentences", "tokens", "quoted", "quotes", "entities"] as const;
+const SECTIONS = [
+  "paragraphs",
+  "sentences",
+  "tokens",
+  "quoted",
+  "quotes",
+  "entities",
+  "speechEvents",
+] as const;
 type Section = (typeof SECTIONS)[number];
 /** How each array item starts; the marker cannot occur inside a JSON string (its quotes would be escaped). */
 const ITEM_START: Record<Section, string> = {
@@ -183,6 +191,7 @@ const ITEM_START: Record<Section, string> = {
   quoted: '{"id":"m',
   quotes: '{"id":"q',
   entities: '{"id":"e',
+  speechEvents: '{"id":"s',
 };
 const CHUNK_BYTES = 8 * 1024 * 1024;
 

@@ -1,6 +1,7 @@
-import type { Analysis } from "../analysis.js";
+import type { Analysis, AnalysisSpeechEvent } from "../analysis.js";
 import type { Span } from "../doc.js";
 import { LautError } from "../errors.js";
+import { SPEECH_EVENT_ROLES } from "../speech/events/stage.js";
 import { readGoldDir } from "./gold-dir.js";
 import { maxWeightAssignment } from "./hungarian.js";
 import {
@@ -54,6 +55,11 @@ export interface GepadeGoldDoc {
   /** sentences' tokens joined by single spaces, sentences joined by a single space */
   text: string;
   cover: TokenCover;
+  /** character range of every token in `text` */
+  starts: number[];
+  ends: number[];
+  /** token range [first, end) of every sentence, in order */
+  sentences: { first: number; end: number }[];
   gold: GepadeAnnotation[];
 }
 
@@ -178,12 +184,14 @@ export function parseGepadeDoc(name: string, json: unknown): GepadeGoldDoc {
   const starts: number[] = [];
   const ends: number[] = [];
   const base = new Map<number, { first: number; count: number }>();
+  const sentences: { first: number; end: number }[] = [];
   let offset = 0;
   for (const sentence of doc.Sentences) {
     if (typeof sentence.SentenceId !== "number" || !Array.isArray(sentence.Tokens))
       throw bad("malformed sentence");
     if (base.has(sentence.SentenceId)) throw bad(`sentence ${sentence.SentenceId} appears twice`);
     base.set(sentence.SentenceId, { first: starts.length, count: sentence.Tokens.length });
+    sentences.push({ first: starts.length, end: starts.length + sentence.Tokens.length });
     for (const token of sentence.Tokens as unknown[]) {
       if (typeof token !== "string" || token.length === 0)
         throw bad(`sentence ${sentence.SentenceId} has a bad token`);
@@ -218,7 +226,25 @@ export function parseGepadeDoc(name: string, json: unknown): GepadeGoldDoc {
     for (const role of GEPADE_ROLES) roles[role] = toIds(a[role], `annotation ${i} ${role}`);
     return { cue: toIds(a.Cue, `annotation ${i} Cue`), roles };
   });
-  return { name, text, cover: new TokenCover(text, starts, ends), gold };
+  return { name, text, cover: new TokenCover(text, starts, ends), starts, ends, sentences, gold };
+}
+
+/**
+ * laut's speech events as GePaDe annotations: cue parts are the Cue, particle the PTC, and every
+ * role its namesake. Used whenever the analysis carries `speechEvents`; else the quotes below.
+ */
+function gepadeFromSpeechEvents(
+  events: readonly AnalysisSpeechEvent[],
+  cover: TokenCover,
+): GepadeAnnotation[] {
+  return events.map((e) => {
+    const roles = emptyRoles();
+    for (const [name, role] of SPEECH_EVENT_ROLES) {
+      const span = e[name];
+      if (span) roles[role] = cover.tokens(span.parts);
+    }
+    return { cue: cover.tokens(e.cue.parts), roles };
+  });
 }
 
 /**
@@ -227,9 +253,10 @@ export function parseGepadeDoc(name: string, json: unknown): GepadeGoldDoc {
  * laut predicts no Topic, Evidence or Medium.
  */
 export function gepadeFromAnalysis(
-  analysis: Pick<Analysis, "quotes">,
+  analysis: Pick<Analysis, "quotes" | "speechEvents">,
   cover: TokenCover,
 ): GepadeAnnotation[] {
+  if (analysis.speechEvents) return gepadeFromSpeechEvents(analysis.speechEvents, cover);
   return analysis.quotes.map((q) => {
     const roles = emptyRoles();
     const [first, ...rest] = q.cue?.parts ?? [];
