@@ -6,9 +6,8 @@ import { resolve } from "node:path";
 import { openSqliteStore } from "./sqlite.js";
 import type { Store } from "./store.js";
 
-export { decodeAnalysis, type PreparedArticle, prepareArticle, textHash } from "./prepare.js";
+export { decodeAnalysis, normaliseDate, type PreparedArticle, prepareArticle, textHash } from "./prepare.js";
 export { ftsQuery } from "./query.js";
-export { normaliseDate } from "./sqlite.js";
 export type * from "./store.js";
 
 /** The archive file when neither --db nor $LAUT_DB names one: laut.db in the working directory. */

@@ -108,3 +108,10 @@ export function decodeAnalysis(encoded: Uint8Array, text: string): Analysis {
   // the text goes back where toAnalysis puts it, so JSON output keeps its field order
   return { schemaVersion, source, text, ...rest };
 }
+
+/** ISO 8601 in UTC when the date parses, so dates from all sources sort together; else null */
+export function normaliseDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}

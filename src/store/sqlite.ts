@@ -5,16 +5,7 @@
  * stemmed words (lang/de/stem.ts), one for articles and one for quote messages.
  */
 import BetterSqlite3 from "better-sqlite3";
-import {
-  type Expression,
-  type Insertable,
-  Kysely,
-  Migrator,
-  type Selectable,
-  type SqlBool,
-  SqliteDialect,
-  sql,
-} from "kysely";
+import { type Expression, Kysely, Migrator, type Selectable, type SqlBool, SqliteDialect, sql } from "kysely";
 import type { Analysis } from "../analysis.js";
 import { LautError } from "../errors.js";
 import type { IncomingArticle } from "../ingest/article.js";
@@ -42,6 +33,7 @@ import type {
   WriteItem,
   WriteResult,
 } from "./store.js";
+import { BatchWriter } from "./writer.js";
 
 export interface SqliteStoreOptions {
   /** the database file; ":memory:" for a throwaway archive */
@@ -79,7 +71,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       throw storeError(options.path, error);
     }
   }
-  return new SqliteStore(db, options.path);
+  return new SqliteStore(db, raw, options.path);
 }
 
 function storeError(path: string, error: unknown): LautError {
@@ -95,10 +87,15 @@ function storeError(path: string, error: unknown): LautError {
 type Db = Kysely<Database>;
 
 class SqliteStore implements Store {
+  readonly writer: BatchWriter;
+
   constructor(
     readonly db: Db,
+    raw: BetterSqlite3.Database,
     readonly location: string,
-  ) {}
+  ) {
+    this.writer = new BatchWriter(raw);
+  }
 
   async close(): Promise<void> {
     await this.db.destroy();
@@ -137,17 +134,8 @@ class SqliteStore implements Store {
 
   async write(items: readonly WriteItem[]): Promise<WriteResult[]> {
     if (items.length === 0) return [];
-    const now = new Date().toISOString();
     try {
-      return await this.db.transaction().execute(async (trx) => {
-        const results: WriteResult[] = [];
-        for (const item of items) {
-          results.push(
-            item.kind === "skip" ? await writeSkip(trx, item.skip, now) : await writeArticle(trx, item, now),
-          );
-        }
-        return results;
-      });
+      return this.writer.write(items, new Date().toISOString());
     } catch (error) {
       if (error instanceof LautError) throw error;
       throw new LautError("E_STORE", `cannot write to archive "${this.location}": ${messageOf(error)}`, {
@@ -539,206 +527,6 @@ function toEntityRecord(r: Selectable<Database["entities"]>): EntityRecord {
     firstQuoted: r.first_quoted,
     lastQuoted: r.last_quoted,
   };
-}
-
-async function writeSkip(trx: Db, skip: SkipRecord, now: string): Promise<WriteResult> {
-  if (await originKnown(trx, skip.origin)) return { kind: "known" };
-  const result = await trx
-    .insertInto("skips")
-    .values({
-      origin: skip.origin,
-      url: skip.url ?? null,
-      reason: skip.reason,
-      language: skip.language ?? null,
-      language_score: skip.languageScore ?? null,
-      code: skip.code ?? null,
-      message: skip.message ?? null,
-      skipped_at: now,
-    })
-    .onConflict((oc) => oc.column("origin").doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? { kind: "skipped" } : { kind: "known" };
-}
-
-async function originKnown(trx: Db, origin: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom("article_sources")
-    .select("id")
-    .where("origin", "=", origin)
-    .unionAll(trx.selectFrom("skips").select("id").where("origin", "=", origin))
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-async function writeArticle(
-  trx: Db,
-  item: WriteItem & { kind: "article" },
-  now: string,
-): Promise<WriteResult> {
-  const { incoming, prepared } = item;
-  if (await originKnown(trx, incoming.origin)) return { kind: "known" };
-
-  const existing = await trx
-    .selectFrom("articles")
-    .select("id")
-    .where("text_hash", "=", item.hash)
-    .executeTakeFirst();
-  let articleId: number;
-  let duplicate: boolean;
-  if (existing) {
-    articleId = existing.id;
-    duplicate = true;
-  } else {
-    if (prepared === null) {
-      throw new LautError("E_INTERNAL", `no analysis for "${incoming.origin}", and its text is not archived`);
-    }
-    articleId = await insertArticle(trx, item, prepared, now);
-    duplicate = false;
-  }
-  await trx
-    .insertInto("article_sources")
-    .values({
-      article_id: articleId,
-      origin: incoming.origin,
-      url: incoming.url,
-      site: incoming.site,
-      title: incoming.title,
-      published: normaliseDate(incoming.published),
-      format: incoming.format,
-      encoding: incoming.encoding,
-      added_at: now,
-    })
-    .execute();
-  return duplicate ? { kind: "duplicate", articleId } : { kind: "added", articleId };
-}
-
-async function insertArticle(
-  trx: Db,
-  item: WriteItem & { kind: "article" },
-  prepared: PreparedArticle,
-  now: string,
-): Promise<number> {
-  const { incoming } = item;
-  const published = normaliseDate(incoming.published);
-  const dated = published ?? now;
-  const { id: articleId } = await trx
-    .insertInto("articles")
-    .values({
-      text_hash: item.hash,
-      title: incoming.title,
-      text: prepared.text,
-      published,
-      dated,
-      site: incoming.site,
-      url: incoming.url,
-      language: item.language.language,
-      language_score: item.language.score,
-      analysis: prepared.encoded,
-      schema_version: prepared.schemaVersion,
-      quote_count: prepared.quotes.length,
-      ingested_at: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await sql`INSERT INTO articles_fts (rowid, terms) VALUES (${articleId}, ${prepared.terms})`.execute(trx);
-
-  // the same name and type twice in one analysis is one archive entity, counted once per article
-  const entityIds: number[] = [];
-  const byKey = new Map<string, number>();
-  const mentionRows: Insertable<Database["mentions"]>[] = [];
-  for (const entity of prepared.entities) {
-    const key = `${entity.type}\t${entity.name}`;
-    let id = byKey.get(key);
-    const quoted = entity.quoteCount > 0 ? dated : null;
-    if (id === undefined) {
-      const row = await trx
-        .insertInto("entities")
-        .values({
-          type: entity.type,
-          name: entity.name,
-          wikidata: null,
-          mention_count: entity.mentions.length / 2,
-          article_count: 1,
-          quote_count: entity.quoteCount,
-          first_seen: dated,
-          last_seen: dated,
-          first_quoted: quoted,
-          last_quoted: quoted,
-        })
-        .onConflict((oc) =>
-          oc.columns(["type", "name"]).doUpdateSet({
-            mention_count: sql`entities.mention_count + excluded.mention_count`,
-            article_count: sql`entities.article_count + 1`,
-            quote_count: sql`entities.quote_count + excluded.quote_count`,
-            first_seen: sql`min(entities.first_seen, excluded.first_seen)`,
-            last_seen: sql`max(entities.last_seen, excluded.last_seen)`,
-            first_quoted: sql`coalesce(min(entities.first_quoted, excluded.first_quoted), entities.first_quoted, excluded.first_quoted)`,
-            last_quoted: sql`coalesce(max(entities.last_quoted, excluded.last_quoted), entities.last_quoted, excluded.last_quoted)`,
-          }),
-        )
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      id = row.id;
-      byKey.set(key, id);
-    } else {
-      await trx
-        .updateTable("entities")
-        .set({
-          mention_count: sql`mention_count + ${entity.mentions.length / 2}`,
-          quote_count: sql`quote_count + ${entity.quoteCount}`,
-          first_quoted: sql`coalesce(first_quoted, ${quoted})`,
-          last_quoted: sql`coalesce(last_quoted, ${quoted})`,
-        })
-        .where("id", "=", id)
-        .execute();
-    }
-    entityIds.push(id);
-    for (let i = 0; i + 1 < entity.mentions.length; i += 2) {
-      mentionRows.push({
-        article_id: articleId,
-        entity_id: id,
-        start_offset: entity.mentions[i] as number,
-        end_offset: entity.mentions[i + 1] as number,
-      });
-    }
-  }
-  for (const chunk of chunks(mentionRows, INSERT_CHUNK)) {
-    await trx.insertInto("mentions").values(chunk).execute();
-  }
-
-  for (const q of prepared.quotes) {
-    const { id: quoteId } = await trx
-      .insertInto("quotes")
-      .values({
-        article_id: articleId,
-        ordinal: q.ordinal,
-        type: q.type,
-        medium: q.medium,
-        text: q.text,
-        spans: JSON.stringify(q.spans),
-        start_offset: q.start,
-        end_offset: q.end,
-        cue: q.cue,
-        cue_lemma: q.cueLemma,
-        speaker_text: q.speakerText,
-        speaker_entity_id: q.speakerEntity === null ? null : (entityIds[q.speakerEntity] ?? null),
-        addressee: q.addressee,
-        confidence: q.confidence,
-        attribution: q.attribution,
-        dated,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await sql`INSERT INTO quotes_fts (rowid, terms) VALUES (${quoteId}, ${q.terms})`.execute(trx);
-  }
-  return articleId;
-}
-
-/** ISO 8601 in UTC when the date parses, so dates from all sources sort together; else null */
-export function normaliseDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 function dateFilter(column: Expression<string>, range: DateRange): Expression<SqlBool>[] {

@@ -118,7 +118,7 @@ function unmarkDoubles(w: string): string {
   return out;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const MEMO_LIMIT = 200_000;
 const memo = new Map<string, string>();
 
@@ -128,8 +128,9 @@ const memo = new Map<string, string>();
  */
 export function stemText(text: string): string {
   const stems: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
+  // one native split is several times faster than iterating regex matches
+  for (const word of text.split(NOT_WORD)) {
+    if (word === "") continue;
     let s = memo.get(word);
     if (s === undefined) {
       s = stem(word, { caseInsensitive: true });
