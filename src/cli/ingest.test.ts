@@ -29,7 +29,7 @@ function ingest(...args: string[]) {
 }
 
 /** every table, ids included, without the times of the run */
-function dump(path: string): Record<string, unknown[]> {
+function dump(path: string) {
   const db = new BetterSqlite3(path, { readonly: true });
   const q = (sql: string) => db.prepare(sql).all();
   const result = {

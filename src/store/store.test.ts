@@ -224,7 +224,8 @@ describe("reading", () => {
     expect(expected).toBeGreaterThanOrEqual(2);
     expect(pistorius.items).toHaveLength(expected);
     expect(pistorius.items.every((q) => q.speaker?.name === "Boris Pistorius")).toBe(true);
-    expect(pistorius.items[0]?.dated >= (pistorius.items[1]?.dated ?? "")).toBe(true);
+    const [newest, older] = pistorius.items.map((q) => q.dated);
+    expect((newest ?? "") >= (older ?? "")).toBe(true);
     const byId = await store.listQuotes({ speaker: pistorius.items[0]?.speaker?.entityId ?? -1 });
     expect(byId.items.map((q) => q.id)).toEqual(pistorius.items.map((q) => q.id));
 
