@@ -131,6 +131,32 @@ describe.skipIf(!BUILT)("laut ingest (built CLI)", () => {
     expect(dump(resumed)).toEqual(dump(reference));
   }, 60_000);
 
+  it("stops on Ctrl-C with exit 130 after writing what it read, and goes on when rerun", async () => {
+    const stopped = join(dir, "unterbrochen.db");
+    const child = spawn(
+      process.execPath,
+      [BIN, "ingest", corpus, "--db", stopped, "--workers", "1", "--batch-size", "8"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stdout = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    const exit = exited(child);
+    while (committed(stopped) === 0) await sleep(25);
+    child.kill("SIGINT");
+    expect(await exit).toBe(130);
+    expect(stdout).toMatch(/^interrupted\s+yes/m);
+    const kept = committed(stopped);
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(360);
+    expect(stdout).toMatch(new RegExp(`^read\\s+${kept}$`, "m"));
+    expect(ingest(corpus, "--db", stopped, "--quiet").status).toBe(0);
+    expect(dump(stopped)).toEqual(dump(reference));
+  }, 30_000);
+
   it("exits 8 with one line naming the archive when --db cannot be opened", () => {
     const missing = ingest(corpus, "--db", join(dir, "fehlt", "archiv.db"));
     expect(missing.status).toBe(8);

@@ -124,11 +124,13 @@ describe("runIngest (in this thread)", () => {
     await store.close();
   });
 
-  it("reports a missing input as E_INPUT_NOT_FOUND", async () => {
+  it("reports a missing input as E_INPUT_NOT_FOUND and keeps what the inputs before it gave", async () => {
     const store = await openStore({ path: ":memory:" });
-    await expect(runIngest({ inputs: [join(dir, "fehlt.jsonl")], store, workers: 0 })).rejects.toMatchObject({
-      code: "E_INPUT_NOT_FOUND",
-    });
+    const [corpus] = inputs as [string];
+    await expect(
+      runIngest({ inputs: [corpus, join(dir, "fehlt.jsonl")], store, workers: 0 }),
+    ).rejects.toMatchObject({ code: "E_INPUT_NOT_FOUND" });
+    expect((await store.stats()).articles).toBe(3);
     await store.close();
   });
 });

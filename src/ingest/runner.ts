@@ -144,25 +144,32 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     report();
   };
 
-  let interrupted = false;
-  try {
-    let batch: IncomingArticle[] = [];
-    for await (const article of openSources(options.inputs, { signal, fetch: options.fetch !== false })) {
-      progress.read++;
-      batch.push(article);
-      if (batch.length >= batchSize) {
-        pending.push(await dispatch(batch));
-        batch = [];
-        while (pending.length >= BATCHES_IN_FLIGHT) await writeOldest();
-      }
-      if (signal?.aborted) {
-        interrupted = true;
-        break;
-      }
-    }
-    if (signal?.aborted) interrupted = true;
-    if (batch.length > 0) pending.push(await dispatch(batch));
+  const drain = async (rest: IncomingArticle[]): Promise<void> => {
+    if (rest.length > 0) pending.push(await dispatch(rest));
     while (pending.length > 0) await writeOldest();
+  };
+
+  let interrupted = false;
+  let batch: IncomingArticle[] = [];
+  try {
+    try {
+      for await (const article of openSources(options.inputs, { signal, fetch: options.fetch !== false })) {
+        progress.read++;
+        batch.push(article);
+        if (batch.length >= batchSize) {
+          pending.push(await dispatch(batch));
+          batch = [];
+          while (pending.length >= BATCHES_IN_FLIGHT) await writeOldest();
+        }
+        if (signal?.aborted) break;
+      }
+    } catch (error) {
+      // a source that fails (a missing input after good ones) keeps what was read before it
+      await drain(batch).catch(() => {});
+      throw error;
+    }
+    interrupted = signal?.aborted === true;
+    await drain(batch);
   } finally {
     // a failed batch leaves others analysing: let them settle before the pool goes
     await Promise.allSettled(pending.map((b) => b.items));
