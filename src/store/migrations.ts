@@ -81,7 +81,12 @@ const initial: Migration = {
       .on("entities")
       .columns(["article_count", "id"])
       .execute();
-    await db.schema.createIndex("entities_name").on("entities").column("name").execute();
+    // speakers are looked up by name without regard to case
+    await db.schema
+      .createIndex("entities_name")
+      .on("entities")
+      .expression(sql`name COLLATE NOCASE`)
+      .execute();
 
     await db.schema
       .createTable("mentions")

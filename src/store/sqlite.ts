@@ -186,12 +186,8 @@ class SqliteStore implements Store {
     const cursor = decodeCursor(options.cursor);
     if (cursor) {
       const [dated, id] = cursor;
-      query = query.where((eb) =>
-        eb.or([
-          eb("dated", "<", String(dated)),
-          eb.and([eb("dated", "=", String(dated)), eb("id", "<", Number(id))]),
-        ]),
-      );
+      // a row value compares like the index (dated, id), so SQLite seeks instead of scanning
+      query = query.where((eb) => eb(eb.refTuple("dated", "id"), "<", eb.tuple(String(dated), Number(id))));
     }
     const rows = await query
       .orderBy("dated", "desc")
@@ -245,16 +241,19 @@ class SqliteStore implements Store {
     if (options.entity !== undefined) {
       const ids = await this.entityIds(options.entity);
       if (ids.length === 0) return { items: [], next: null };
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("mentions as m")
-            .select("m.id")
-            .whereRef("m.article_id", "=", "q.article_id")
-            .where("m.entity_id", "in", ids)
-            .whereRef("m.start_offset", ">=", "q.start_offset")
-            .whereRef("m.end_offset", "<=", "q.end_offset"),
-        ),
+      // from the entity's mentions to the quotes around them: an entity is in few articles,
+      // while testing every quote for a mention scans the archive
+      query = query.where("q.id", "in", (eb) =>
+        eb
+          .selectFrom("mentions as m")
+          .innerJoin("quotes as mq", (join) =>
+            join
+              .onRef("mq.article_id", "=", "m.article_id")
+              .onRef("mq.start_offset", "<=", "m.start_offset")
+              .onRef("mq.end_offset", ">=", "m.end_offset"),
+          )
+          .select("mq.id")
+          .where("m.entity_id", "in", ids),
       );
     }
     if (options.q !== undefined) {
@@ -268,10 +267,7 @@ class SqliteStore implements Store {
     if (cursor) {
       const [dated, id] = cursor;
       query = query.where((eb) =>
-        eb.or([
-          eb("q.dated", "<", String(dated)),
-          eb.and([eb("q.dated", "=", String(dated)), eb("q.id", "<", Number(id))]),
-        ]),
+        eb(eb.refTuple("q.dated", "q.id"), "<", eb.tuple(String(dated), Number(id))),
       );
     }
     const rows = await query
@@ -423,13 +419,11 @@ class SqliteStore implements Store {
     const cursor = decodeCursor(options.cursor);
     if (cursor) {
       const [count, id] = cursor.map(Number) as [number, number];
-      query = query.where((eb) =>
-        eb.or([eb(order, "<", count), eb.and([eb(order, "=", count), eb("id", ">", id)])]),
-      );
+      query = query.where((eb) => eb(eb.refTuple(order, "id"), "<", eb.tuple(count, id)));
     }
     const rows = await query
       .orderBy(order, "desc")
-      .orderBy("id", "asc")
+      .orderBy("id", "desc")
       .limit(limit + 1)
       .execute();
     const key = order === "quote_count" ? "quoteCount" : "articleCount";
