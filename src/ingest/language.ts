@@ -7,7 +7,7 @@
 import type { LanguageVerdict } from "../store/store.js";
 
 // the detector needs no more than the first few paragraphs to be sure, and cost grows with length
-const SAMPLE_CHARS = 2_000;
+const SAMPLE_CHARS = 1_000;
 
 export interface LanguageDetector {
   detect(text: string): LanguageVerdict;
