@@ -7,6 +7,7 @@ import { ERROR_CODES, isLautError } from "../errors.js";
 import { registerAnalyze } from "./analyze.js";
 import { registerBench } from "./bench.js";
 import { registerEval } from "./eval.js";
+import { registerIngest } from "./ingest.js";
 import { VERSION } from "./version.js";
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerAnalyze(program);
   registerBench(program);
   registerEval(program);
+  registerIngest(program);
   return program;
 }
 
