@@ -89,7 +89,7 @@ describe("runIngest (in this thread)", () => {
       expect.objectContaining({ origin: `${inputs[0]}:3`, reason: "language", language: "en" }),
       expect.objectContaining({ origin: `${inputs[0]}:6`, reason: "language", language: "fr" }),
       expect.objectContaining({ origin: `${inputs[0]}:7`, reason: "empty" }),
-      expect.objectContaining({ origin: `${inputs[0]}:8`, reason: "problem", code: "E_JSON" }),
+      expect.objectContaining({ origin: `${inputs[0]}:8`, reason: "problem", code: "E_JSONL_LINE" }),
     ]);
     for (const s of skips.slice(0, 2) as { language_score: number }[]) {
       expect(s.language_score).toBeGreaterThan(0.5);
@@ -124,13 +124,14 @@ describe("runIngest (in this thread)", () => {
     await store.close();
   });
 
-  it("reports a missing input as E_INPUT_NOT_FOUND and keeps what the inputs before it gave", async () => {
+  it("reports a missing input as E_INPUT_NOT_FOUND before reading anything", async () => {
     const store = await openStore({ path: ":memory:" });
     const [corpus] = inputs as [string];
     await expect(
       runIngest({ inputs: [corpus, join(dir, "fehlt.jsonl")], store, workers: 0 }),
     ).rejects.toMatchObject({ code: "E_INPUT_NOT_FOUND" });
-    expect((await store.stats()).articles).toBe(3);
+    // every input is checked before the first item, so a typo costs no half-finished run
+    expect((await store.stats()).articles).toBe(0);
     await store.close();
   });
 });

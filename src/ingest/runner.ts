@@ -98,7 +98,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const items = fresh.map((a): Promise<WriteItem> | WriteItem => {
       if (a.problem) {
         const { code, message } = a.problem;
-        return { kind: "skip", skip: { origin: a.origin, url: a.url, reason: "problem", code, message } };
+        // a source that found no text says so as a problem; for the archive it is an empty item
+        const reason = code === "E_INPUT_EMPTY" ? "empty" : "problem";
+        return { kind: "skip", skip: { origin: a.origin, url: a.url, reason, code, message } };
       }
       const hash = hashOf.get(a);
       if (hash === undefined)

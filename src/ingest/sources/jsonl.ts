@@ -134,7 +134,17 @@ export function articleFromRecord(value: unknown, origin: string): IncomingArtic
     const html = stringField(record, HTML_FIELDS);
     if (html) text = htmlToArticleText(html).text;
   }
-  if (!text || !HAS_TEXT.test(text)) {
+  const blankField = TEXT_FIELDS.some((field) => typeof record[field] === "string");
+  if (blankField && (!text || !HAS_TEXT.test(text))) {
+    // the field is there but blank: an empty article, not a malformed line
+    return problemItem(
+      origin,
+      "jsonl",
+      { code: "E_INPUT_EMPTY", message: `${origin}: the article text is empty` },
+      known,
+    );
+  }
+  if (!text) {
     return lineProblem(origin, `no article text (none of the fields ${TEXT_FIELDS.join(", ")})`, known);
   }
   return { origin, ...known, text, format: "jsonl" };
