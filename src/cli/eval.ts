@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
 import { LautError } from "../errors.js";
+import { registerLinkEval } from "../eval/link.js";
 import { GUARD_EXIT, guard, readRecord, recordEntry, writeRecord } from "../eval/record.js";
 import { gepadeTable, nerTable, quoteErrors, quoteTable, roundForJson } from "../eval/report.js";
 import { evaluateGepade, evaluateNer, evaluateQuotes } from "../eval/run.js";
@@ -80,6 +81,8 @@ export function registerEval(program: Command): void {
           : nerTable(run, basename(options.gold)),
       );
     });
+
+  registerLinkEval(evalCommand);
 }
 
 function runQuotes(options: QuoteOptions): void {

@@ -359,3 +359,14 @@ describe("entities layer of the pipeline", () => {
     expect(entity == null ? null : doc.get("entities")[entity]?.name).toBe("Polizei");
   });
 });
+
+describe("outlets named again by their kind", () => {
+  it("«laut der Zeitung» after a named newspaper is that newspaper", async () => {
+    const { analyze } = await import("../index.js");
+    const a = analyze(
+      "Die «Frankfurter Allgemeine Zeitung» hatte berichtet, der Minister plane seinen Rücktritt. Laut der Zeitung ist noch nichts entschieden.",
+    );
+    const laut = a.quotes.find((q) => q.cue?.text === "Laut");
+    expect(laut?.speaker?.name).toBe("Frankfurter Allgemeine Zeitung");
+  });
+});

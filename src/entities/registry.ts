@@ -5,7 +5,7 @@
  * Nationalen Sicherheitsrates der USA") is kept beside it.
  */
 import type { Entity, EntityType, Span } from "../doc.js";
-import { lookupMetonym } from "../lang/de/lexicon.js";
+import { isMediaName, lookupMetonym, lookupNameContext } from "../lang/de/lexicon.js";
 import { type Phrase, TITLES, type Words } from "../speech/phrases.js";
 
 interface Mention extends Span {
@@ -15,6 +15,7 @@ interface Mention extends Span {
 }
 
 const lower = (s: string) => s.toLowerCase();
+const DEFINITE = new Set(["der", "die", "das", "des", "dem", "den"]);
 /** How many recent mentions a role noun ("der Sprecher") looks back through. */
 const RECENT = 64;
 /** How far back (UTF-16 units) a pronoun may find its antecedent: a few paragraphs. */
@@ -165,6 +166,15 @@ export class EntityRegistry {
         const e = this.entities[(this.#mentions[m] as Mention).entity] as Entity;
         if (e.type === "PER" && e.role && lower(e.role).includes(roleWord))
           return (this.#mentions[m] as Mention).entity;
+      }
+    }
+    // "die Zeitung", "der Sender" after a named outlet means that outlet: "laut der Zeitung"
+    if (single && DEFINITE.has(p.det) && lookupNameContext(head) === "media") {
+      const last = this.#before(w.start(p.first));
+      for (let m = last; m >= Math.max(0, last - RECENT); m--) {
+        const entity = (this.#mentions[m] as Mention).entity;
+        const e = this.entities[entity] as Entity;
+        if (e.type === "ORG" && isMediaName(e.name)) return entity;
       }
     }
     // the canonical name leaves out the article and quote marks: "russische Aussenministerium", "New York Times"

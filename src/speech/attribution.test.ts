@@ -119,6 +119,54 @@ describe("direct quotes and their speakers", () => {
   });
 });
 
+describe("speaker spans as the annotators draw them", () => {
+  it("a role in apposition after a name, closed by a colon or by the verb when the comma is missing", () => {
+    const a = analyze(
+      "Nach dem Konzert sagte Jan Overbeck, Gründer der Band: «Wir spielen nicht für Geld.» Lena Marquardt, eine Klimaexpertin des Bundesamts erklärte: «Der Bericht ist ein Meilenstein.»",
+    );
+    expect(speechQuotes(a).map((q) => q.speaker?.text)).toEqual([
+      "Jan Overbeck, Gründer der Band",
+      "Lena Marquardt, eine Klimaexpertin des Bundesamts",
+    ]);
+  });
+
+  it("a name in apposition after a role, at the end of the sentence", () => {
+    const a = analyze("«Die Gespräche waren offen», sagte der Oberrabbiner der Gemeinde, Daniel Roth.");
+    expect(speechQuotes(a)[0]?.speaker?.text).toBe("der Oberrabbiner der Gemeinde, Daniel Roth");
+  });
+
+  it("the reflexive of a reflexive cue does not hide the speaker: «…», äußerte sich X", () => {
+    const a = analyze(
+      "Die Bildungsministerin Karin Vogt (CDU) verteidigt die Gebühren. «Ich halte Studiengebühren für richtig», äußerte sich Vogt gegenüber der Zeitung.",
+    );
+    expect(who(a)).toEqual(["«Ich halte Studiengebühren für richtig» ← Karin Vogt (Vogt)"]);
+  });
+
+  it("X wörtlich: «…» — an adverb between the speaker and the colon", () => {
+    const a = analyze(
+      "Der Finanzexperte Jürgen Brandl kritisierte den Haushalt scharf. Brandl wörtlich: «Sie ziehen den Bürgern das Geld aus der Tasche.»",
+    );
+    expect(who(a)).toEqual(["«Sie ziehen den Bürgern das Geld aus der Tasche.» ← Jürgen Brandl (Brandl)"]);
+  });
+
+  it("a fragment in the writer's own clause belongs to the actor of that clause", () => {
+    const a = analyze(
+      "Der Betriebsratschef Bernd Hellwig griff die Kommission an. In dem Verfahren sieht Hellwig einen «Angriff auf die Belegschaft». Die Kommission wies das zurück.",
+    );
+    const fragment = a.quotes.find((q) => q.text === "«Angriff auf die Belegschaft»");
+    expect(fragment?.speaker?.name).toBe("Bernd Hellwig");
+    expect(fragment?.attribution).toBe("clause");
+  });
+
+  it("but not in reported speech, where the reporter chose the fragment", () => {
+    const a = analyze(
+      "Die Gewerkschaft kritisierte den Plan. Bisher habe die Regierung eine «zentrale Datei» ausgeschlossen.",
+    );
+    const fragment = a.quotes.find((q) => q.text === "«zentrale Datei»");
+    expect(fragment?.attribution).not.toBe("clause");
+  });
+});
+
 describe("what quote marks mean", () => {
   it("tells speech, partial quotes, names and scare quotes apart", () => {
     const a = analyze(
@@ -246,7 +294,10 @@ describe.skipIf(!existsSync(SEED))("the seed article (../shared/examples/nordkor
     expect(speech("die Sorgen hätten")).toBe("John Kirby");
     expect(speech("ranghohe russische Militärs")).toBe("New York Times");
     expect(speech("Der russische Präsident Wladimir Putin nahm")).toBe("New York Times");
-    expect(speech("Ausserdem gibt es")).toBe("Zeitung");
+    // "laut der Zeitung" after the «New York Times» is that newspaper
+    expect(speech("Ausserdem gibt es")).toBe("New York Times");
+    // the officers' talk is a quote nested in the newspaper's report
+    expect(speech("wann und wie taktische Atomwaffen")).toBe("ranghohe russische Militärs");
     expect(speech("Russland könne das")).toBe("Westen");
   });
 });
@@ -376,5 +427,65 @@ describe("indirect speech (first cut)", () => {
   it("nach before a place or a time is no source", () => {
     const a = analyze("Nach dem Spiel fuhren die Fans nach Basel. Die Polizei war vor Ort.");
     expect(a.quotes).toEqual([]);
+  });
+});
+
+describe("messages around a cue that follows them", () => {
+  it("«…, wie X mitteilte»: the clause before the wie-clause is the message", () => {
+    const a = analyze("Das Werk in Kassel wird Ende Jahr geschlossen, wie die Firma am Montag mitteilte.");
+    const q = a.quotes.find((x) => x.type === "indirect");
+    expect(q?.text).toBe("Das Werk in Kassel wird Ende Jahr geschlossen");
+    expect(q?.speaker?.text).toBe("die Firma");
+  });
+
+  it("«Dies bestätigte X»: the sentence before, with the demonstrative, is the message", () => {
+    const a = analyze(
+      "Die Grünen treten bei der Wahl in Bremen nicht an. Dies bestätigte die Landesvorsitzende Petra Lenz am Abend.",
+    );
+    const q = a.quotes.find((x) => x.type === "indirect");
+    expect(q?.text).toBe("Die Grünen treten bei der Wahl in Bremen nicht an. Dies");
+    expect(q?.speaker?.name).toBe("Petra Lenz");
+  });
+
+  it("«Seiner Meinung nach»: nach after its source noun, but not «die Frage nach»", () => {
+    const a = analyze(
+      "Seiner Meinung nach hätte die Aufsicht von einer Landung abraten müssen. Für viele stellt sich die Frage nach ihrer Kompetenz.",
+    );
+    expect(a.quotes.map((q) => `${q.text} ← ${q.speaker?.text}`)).toEqual([
+      "hätte die Aufsicht von einer Landung abraten müssen ← Seiner Meinung",
+    ]);
+  });
+});
+
+describe("nested speech", () => {
+  it("a speech event reported inside another's message is a quote of its own", () => {
+    const a = analyze(
+      "Die Zeitung «Tages-Kurier» berichtete, die Generäle hätten darüber gesprochen, wann die Truppen abgezogen werden könnten.",
+    );
+    expect(a.quotes.map((q) => `${q.text} ← ${q.speaker?.text}`)).toEqual([
+      "die Generäle hätten darüber gesprochen, wann die Truppen abgezogen werden könnten ← Die Zeitung «Tages-Kurier»",
+      "wann die Truppen abgezogen werden könnten ← die Generäle",
+    ]);
+  });
+
+  it("but a speaker's own thoughts inside their message stay one quote", () => {
+    const a = analyze(
+      "Der Sprecher erklärte, er gehe nicht davon aus, dass jemand den Absturz überlebt habe.",
+    );
+    expect(a.quotes).toHaveLength(1);
+  });
+});
+
+describe("impersonal cues with a named document or place", () => {
+  it("«…», heißt es in der Erklärung / Aus Paris hieß es / In dem Antrag heißt es:", () => {
+    const a = analyze(
+      "«Wir bitten um Verständnis», heißt es in einer gestern verbreiteten Erklärung. Aus Paris hieß es, das Vorgehen sei eine schwere Verletzung des Abkommens. In dem Antrag heißt es wörtlich: «Die Aufhebung ist ein Beitrag zum Frieden.» Es hieß, der Minister trete zurück.",
+    );
+    expect(a.quotes.map((q) => q.speaker?.text ?? "—")).toEqual([
+      "einer gestern verbreiteten Erklärung",
+      "Paris",
+      "dem Antrag",
+      "—",
+    ]);
   });
 });

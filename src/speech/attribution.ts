@@ -17,7 +17,7 @@ import { frameAfter, frameBefore, frameInNextSentence } from "./framing.js";
 import { type IndirectEvent, indirectQuotes } from "./indirect.js";
 import { partialQuotes } from "./partial.js";
 import { type Phrase, phraseAt, Words } from "./phrases.js";
-import { isImpersonal, isKnownActor, speakerAfter, subjectOf, toRef } from "./speakers.js";
+import { documentSource, isImpersonal, isKnownActor, speakerAfter, subjectOf, toRef } from "./speakers.js";
 
 const BACK_REFERENCES = new Set(readLines("back-reference-cues.txt").map(lexKey));
 
@@ -69,9 +69,12 @@ export function attribute(
       }
       // "Putin nahm demnach nicht teil": the source named last in the paragraph speaks on
       if (BACK_REFERENCES.has(w.key(t))) {
+        // the first source of the last sentence that names one: in "Die Zeitung berichtete, Militärs
+        // hätten gesprochen" the newspaper, not the officers it reports
         let last: SpeechEvent | undefined;
-        for (let i = events.length - 1; i >= 0 && !last; i--) {
+        for (let i = events.length - 1; i >= 0; i--) {
           const e = events[i] as SpeechEvent;
+          if (last && e.sentence !== last.sentence) break;
           if (e.sentence < si && e.actor && e.speaker && e.paragraph === s.paragraph) last = e;
         }
         if (last) {
@@ -107,10 +110,13 @@ export function attribute(
       }
       const found = cueAt(w, t, s.endToken);
       if (!found) continue;
-      const speaker =
+      let speaker =
         found.lemma === "so"
           ? speakerAfter(w, t + 1, s.endToken)
           : subjectOf(w, t, s, phrasesOf[si] ?? [], registry);
+      // "Aus Paris hieß es, …", "In der Erklärung heißt es, …": the document or place speaks
+      if (found.impersonal && (!speaker || isImpersonal(w, speaker)))
+        speaker = documentSource(w, t, s, phrasesOf[si] ?? []) ?? speaker;
       const ref = speaker && !isImpersonal(w, speaker) ? toRef(w, speaker, registry) : null;
       const after = speaker && speaker.first > t ? speaker.end : t + 1;
       events.push({
@@ -163,7 +169,7 @@ export function attribute(
     }
 
     const frame =
-      (close >= 0 ? frameAfter(w, close + 1, sentences, si) : null) ??
+      (close >= 0 ? frameAfter(w, close + 1, sentences, si, phrasesOf) : null) ??
       frameBefore(w, open, sentence, paragraphs[paragraph] as Paragraph, phrasesOf[si] ?? [], registry) ??
       frameInNextSentence(w, sentences, si, paragraph);
 
@@ -228,7 +234,7 @@ export function attribute(
     }
   }
   const indirect = indirectQuotes(w, sentences, events, quoted, directIn);
-  const partial = partialQuotes(w, sentences, marks, quoted, quotes, indirect, eventsIn);
+  const partial = partialQuotes(w, sentences, marks, quoted, quotes, indirect, eventsIn, phrasesOf, registry);
   // containing quotes first at equal starts, so a nested partial quote follows its indirect quote
   const all = [...quotes, ...indirect, ...partial].sort(
     (a, b) =>

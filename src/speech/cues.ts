@@ -12,12 +12,16 @@ import { type Phrase, phraseAt, type Words } from "./phrases.js";
 const SOURCE_NOUNS = readLines("source-nouns.txt").map(lexKey);
 const SOURCE_AFTER_NACH = new Set(SOURCE_NOUNS);
 
+export interface CueMatch {
+  cue: Cue;
+  lemma: string;
+  medium: Medium;
+  /** "heißt es", "verlautete": no one speaks in the clause; a document or place may be named */
+  impersonal?: boolean;
+}
+
 /** A cue at token t: a reporting verb (with its separated particle, if any) or "so" after a comma. */
-export function cueAt(
-  w: Words,
-  t: number,
-  limit: number,
-): { cue: Cue; lemma: string; medium: Medium } | null {
+export function cueAt(w: Words, t: number, limit: number): CueMatch | null {
   if (!w.isWord(t)) return null;
   // "…, so Kirby weiter": "so" after a comma and before a phrase
   if (w.key(t) === "so" && w.isPunct(t - 1, ",") && phraseAt(w, t + 1, limit)) return soCue(w, t);
@@ -31,6 +35,7 @@ export function cueAt(
         cue: { ...span, parts: [span], lemma: entry.lemma },
         lemma: entry.lemma,
         medium: entry.medium,
+        impersonal: entry.category === "impersonal",
       };
     const particle = findParticle(w, t + 1, limit, entry);
     if (particle >= 0) {
@@ -39,13 +44,14 @@ export function cueAt(
         cue: { ...span, parts: [span, part], lemma: entry.lemma },
         lemma: entry.lemma,
         medium: entry.medium,
+        impersonal: entry.category === "impersonal",
       };
     }
   }
   return null;
 }
 
-export function soCue(w: Words, t: number): { cue: Cue; lemma: string; medium: Medium } {
+export function soCue(w: Words, t: number): CueMatch {
   const span = { start: w.start(t), end: w.end(t) };
   return { cue: { ...span, parts: [span], lemma: "so" }, lemma: "so", medium: "speech_writing" };
 }
@@ -72,6 +78,17 @@ export function sourceCueAt(
       speaker,
       range: { first: speaker.first, end: t + 1 },
     };
+  }
+  // "Seiner Meinung nach", "dem Vernehmen nach": "nach" after its source noun; before a noun phrase
+  // it is a preposition again ("die Frage nach ihrer Kompetenz")
+  if (key === "nach" && !phraseAt(w, t + 1, s.endToken, false)) {
+    const before = phrases.find((p) => p.end === t);
+    if (before && before.det !== "" && before.kind === "noun" && isSourceNoun(w, before.headEnd - 1))
+      return {
+        cue: { ...span, parts: [span], lemma: key },
+        speaker: before,
+        range: { first: before.first, end: t + 1 },
+      };
   }
   if (key !== "laut" && key !== "gemäss" && key !== "seitens" && key !== "vonseiten" && key !== "nach")
     return null;

@@ -7,10 +7,11 @@
  */
 import type { Cue, Medium, Paragraph, Sentence, Span } from "../doc.js";
 import type { EntityRegistry } from "../entities/registry.js";
+import { lookupCueWord } from "../lang/de/lexicon.js";
 import { spanIndexAt } from "../span-index.js";
 import { cueAt, soCue } from "./cues.js";
 import type { Phrase, Words } from "./phrases.js";
-import { addresseeAt, isImpersonal, speakerAfter, subjectOf } from "./speakers.js";
+import { addresseeAt, documentSource, isImpersonal, speakerAfter, subjectOf } from "./speakers.js";
 
 export interface Frame {
   cue: Cue | null;
@@ -25,16 +26,28 @@ export interface Frame {
 }
 
 /** «…», sagte X. / «…», so X weiter. / «…», hiess es. */
-export function frameAfter(w: Words, from: number, sentences: Sentence[], si: number): Frame | null {
+export function frameAfter(
+  w: Words,
+  from: number,
+  sentences: Sentence[],
+  si: number,
+  phrasesOf: readonly Phrase[][],
+): Frame | null {
   let t = from;
-  const sentence = sentences[spanIndexAt(sentences, w.start(t))] ?? sentences[si];
+  const at = spanIndexAt(sentences, w.start(t));
+  const sentence = sentences[at] ?? sentences[si];
   if (!sentence || t >= w.length) return null;
   const limit = sentence.endToken;
   if (w.isPunct(t, ",")) t++;
   const found = cueAt(w, t, limit) ?? (w.key(t) === "so" ? soCue(w, t) : null);
   if (!found) return null;
-  const speaker = speakerAfter(w, t + 1, limit);
-  let after = speaker ? speaker.end : t + 1;
+  let speaker = speakerAfter(w, t + 1, limit);
+  // "…», heißt es in der Erklärung": the document speaks
+  if (found.impersonal && (!speaker || isImpersonal(w, speaker))) {
+    const document = documentSource(w, t, sentence, phrasesOf[at >= 0 ? at : si] ?? []);
+    if (document) speaker = document;
+  }
+  let after = speaker ? Math.max(speaker.end, t + 1) : t + 1;
   let addressee: Span | null = null;
   if (speaker) {
     const a = addresseeAt(w, after, limit);
@@ -71,7 +84,10 @@ export function frameBefore(
     const found = cueAt(w, t, colon);
     if (!found) continue;
     const clause = phrases.filter((p) => p.first >= clauseStart && p.end <= colon);
-    const speaker = subjectOf(w, t, { ...sentence, firstToken: clauseStart }, clause, registry);
+    let speaker = subjectOf(w, t, { ...sentence, firstToken: clauseStart }, clause, registry);
+    if (found.impersonal && (!speaker || isImpersonal(w, speaker)))
+      speaker =
+        documentSource(w, t, { ...sentence, firstToken: clauseStart, endToken: colon }, clause) ?? speaker;
     return {
       cue: found.cue,
       medium: found.medium,
@@ -82,9 +98,12 @@ export function frameBefore(
       after: open,
     };
   }
-  // headline style: the speaker alone before the colon
-  const last = phrases.filter((p) => p.end === colon && p.first >= clauseStart).at(-1);
-  if (!last) return null;
+  // headline style: the speaker alone before the colon, perhaps with an adverb ("Koppelin wörtlich:")
+  let end = colon;
+  while (end - 1 > clauseStart && (w.is(end - 1, "adv") || lookupCueWord(w.word(end - 1))?.kind === "adverb"))
+    end--;
+  const last = phrases.filter((p) => p.end === end && p.first >= clauseStart).at(-1);
+  if (!last) return clauseSubjectBefore(w, clauseStart, colon, open, phrases, registry);
   const headline = paragraph.kind === "title" || paragraph.kind === "heading";
   // in running text, "Kritik:" or "Seine Meinung zu Kirchhoff:" introduce a quote but do not name
   // who speaks; only an actor ("Kirby:", "Die Polizei:") does
@@ -100,6 +119,40 @@ export function frameBefore(
     speaker: last,
     addressee: null,
     attribution: headline ? "headline" : "colon",
+    impersonal: false,
+    after: open,
+  };
+}
+
+/**
+ * "Zypries sieht in dem Urteil eine Bestätigung: «…»": a clause before the colon whose verb is no
+ * cue still hands the quote to the actor that opens it.
+ */
+function clauseSubjectBefore(
+  w: Words,
+  clauseStart: number,
+  colon: number,
+  open: number,
+  phrases: Phrase[],
+  registry: EntityRegistry,
+): Frame | null {
+  const subject = phrases.find((p) => p.first === clauseStart && p.end < colon);
+  if (!subject || isImpersonal(w, subject) || w.isPunct(subject.end, ",")) return null;
+  // the verb follows the subject at once in a main clause
+  if (!w.isWord(subject.end) || w.isCapitalised(subject.end)) return null;
+  const actor =
+    subject.kind === "person" ||
+    subject.kind === "role" ||
+    subject.kind === "org" ||
+    subject.kind === "pronoun" ||
+    registry.resolve(subject, { create: false }) !== null;
+  if (!actor) return null;
+  return {
+    cue: null,
+    medium: "speech",
+    speaker: subject,
+    addressee: null,
+    attribution: "colon",
     impersonal: false,
     after: open,
   };

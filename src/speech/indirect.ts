@@ -7,13 +7,14 @@
  * Partial quotes inside the message belong to the quote, so they are shown as part of it.
  */
 import type { Cue, Medium, Quote, Quoted, Sentence, Span, SpeakerRef } from "../doc.js";
-import { readLines } from "../lang/de/data.js";
-import { firstStartingAt } from "../span-index.js";
+import { lexKey, readLines } from "../lang/de/data.js";
+import { firstStartingAt, tokenAtOrAfter } from "../span-index.js";
 import { frameOf } from "./frame.js";
 import { isSubjunctiveAt } from "./mood.js";
 import { phraseAt, type Words } from "./phrases.js";
 
 const COMPLEMENTISERS = new Set(["dass", "ob"]);
+const ANAPHORIC_SUBJECTS = new Set(readLines("anaphoric-subjects.txt").map(lexKey));
 const REPORTED_VERBS = new Set(readLines("reported-verbs.txt"));
 const FINAL = ".!?…";
 
@@ -88,6 +89,12 @@ function messageOf(w: Words, e: IndirectEvent, s: Sentence): Span[] | null {
     return [{ start: w.start(s.firstToken), end: w.end(e.at - 2) }];
   }
   if (e.lemma === "so") return null;
+  // "Das Werk wird geschlossen, wie die Firma mitteilte.": the main clause before the wie-clause
+  for (let t = e.at - 1; t > s.firstToken + 1; t--) {
+    if (w.isPunct(t, ",;:") || w.isQuoteMark(t)) break;
+    if (w.key(t) === "wie" && w.isPunct(t - 1, ","))
+      return [{ start: w.start(s.firstToken), end: w.end(t - 2) }];
+  }
   // "Wie die Firma mitteilte, wird das Werk geschlossen.": the main clause after the wie-clause
   if (w.key(s.firstToken) === "wie" && e.at > s.firstToken) {
     let comma = e.at + 1;
@@ -162,8 +169,43 @@ export function indirectQuotes(
   }
 
   let voice: Voice | null = null;
+  /** the last sentence an indirect quote took */
+  let lastQuoted = -1;
   /** the free indirect quote being extended sentence by sentence */
   let run: Quote | null = null;
+  /**
+   * A speech event reported inside another's message is a quote of its own, nested in it: "Die
+   * Zeitung berichtete, ranghohe Militärs hätten darüber gesprochen, wann … eingesetzt werden
+   * könnten." Only when the inner event is itself reported (its clause is in the subjunctive) and
+   * someone else speaks; "er sagte, er hoffe, dass …" stays one quote.
+   */
+  const nested = (outer: IndirectEvent, message: Span[], candidates: IndirectEvent[], s: Sentence) => {
+    const first = message[0];
+    if (!first) return;
+    const inside = (start: number) => message.some((span) => span.start <= start && start < span.end);
+    for (const e of candidates) {
+      if (e === outer || !e.speaker || e.source || !inside(e.cue.start)) continue;
+      if (e.speaker.entity !== null && e.speaker.entity === outer.speaker?.entity) continue;
+      const head = tokenAtOrAfter(w.tokens, e.speaker.start);
+      if (w.end(head) === e.speaker.end && w.is(head, "pron")) continue;
+      const from = tokenAtOrAfter(w.tokens, first.start);
+      if (!hasSubjunctive(w, from, e.at)) continue;
+      const inner = messageOf(w, e, s);
+      if (!inner?.every((span) => inside(span.start))) continue;
+      quotes.push({
+        type: "indirect",
+        medium: e.medium,
+        spans: inner,
+        quoted: quotedIn(inner),
+        cue: e.cue,
+        speaker: e.speaker,
+        addressee: null,
+        frame: frameOf(w, s, inner),
+        confidence: 0.6,
+        attribution: "cue",
+      });
+    }
+  };
   sentences.forEach((s, si) => {
     const direct = directIn[si];
     if (direct) {
@@ -189,6 +231,34 @@ export function indirectQuotes(
       voice = e.speaker
         ? { speaker: e.speaker, medium: e.medium, sentence: si, paragraph: s.paragraph }
         : null;
+      // "Die Partei tritt nicht an. Dies bestätigte der Vorsitzende.": the sentence before, with the
+      // demonstrative that stands for it, as the annotators draw it
+      const before = sentences[si - 1];
+      if (
+        !message &&
+        before &&
+        before.paragraph === s.paragraph &&
+        lastQuoted < si - 1 &&
+        !directIn[si - 1] &&
+        e.at === s.firstToken + 1 &&
+        ANAPHORIC_SUBJECTS.has(w.key(s.firstToken))
+      ) {
+        const span = { start: before.start, end: w.end(s.firstToken) };
+        quotes.push({
+          type: "indirect",
+          medium: e.medium,
+          spans: [span],
+          quoted: quotedIn([span]),
+          cue: e.cue,
+          speaker: e.speaker,
+          addressee: null,
+          frame: [],
+          confidence: e.speaker ? 0.6 : 0.45,
+          attribution: e.speaker ? "cue" : "none",
+        });
+        lastQuoted = si;
+        return;
+      }
       if (!message && e.speaker && e.actor && REPORTED_VERBS.has(e.lemma)) {
         // a speech act told, not its content: "Die Schüler klagten über zu viel Stress." The whole
         // sentence is the message, as the WikiNews annotators draw it.
@@ -204,9 +274,12 @@ export function indirectQuotes(
           confidence: 0.5,
           attribution: "cue",
         });
+        lastQuoted = si;
         return;
       }
       if (message) {
+        lastQuoted = si;
+        nested(e, message, candidates, s);
         quotes.push({
           type: "indirect",
           medium: e.medium,
@@ -253,6 +326,7 @@ export function indirectQuotes(
         quotes.push(run);
       }
       voice = { ...current, sentence: si };
+      lastQuoted = si;
       return;
     }
     run = null;

@@ -4,10 +4,13 @@
  * the speech event of its sentence or of its paragraph speaks.
  */
 import type { Cue, Medium, Quote, Quoted, QuoteMarkPair, Sentence, SpeakerRef } from "../doc.js";
+import type { EntityRegistry } from "../entities/registry.js";
 import { spanIndexAt, tokenAtOrAfter } from "../span-index.js";
 import { frameOf } from "./frame.js";
 import type { IndirectEvent } from "./indirect.js";
-import type { Words } from "./phrases.js";
+import { isSubjunctiveAt } from "./mood.js";
+import type { Phrase, Words } from "./phrases.js";
+import { isImpersonal, toRef } from "./speakers.js";
 
 type SpeechEvent = IndirectEvent;
 
@@ -25,6 +28,8 @@ export function partialQuotes(
   direct: Quote[],
   indirect: Quote[],
   eventsIn: Map<number, SpeechEvent[]>,
+  phrasesOf: Phrase[][],
+  registry: EntityRegistry,
 ): Quote[] {
   const out: Quote[] = [];
   const inside = (q: Quoted, quote: Quote) => quote.spans.some((s) => s.start <= q.start && s.end >= q.end);
@@ -68,7 +73,16 @@ export function partialQuotes(
         )
           best = e;
       }
-      if (best) {
+      // "In dem Verfahren sieht Osterloh einen «Angriff»": in a sentence of the writer's own (no
+      // subjunctive), the actor of the clause chose the words; in reported speech the reporter did
+      const actor =
+        best?.sentence === si && best.speaker
+          ? null
+          : clauseActor(w, sentence, phrasesOf[si] ?? [], at, registry);
+      if (actor) {
+        const cue = best?.sentence === si ? best.cue : null;
+        source = { cue, speaker: toRef(w, actor, registry), medium: "speech", attribution: "clause" };
+      } else if (best) {
         source = {
           cue: best.sentence === si ? best.cue : null,
           speaker: best.speaker,
@@ -95,6 +109,33 @@ export function partialQuotes(
     });
   });
   return out;
+}
+
+/**
+ * The actor a fragment's clause is about: the first person, role, organisation or resolved pronoun
+ * before the fragment that no preposition governs, when no subjunctive verb precedes it.
+ */
+function clauseActor(
+  w: Words,
+  sentence: Sentence,
+  phrases: Phrase[],
+  at: number,
+  registry: EntityRegistry,
+): Phrase | null {
+  for (let t = sentence.firstToken; t < at; t++) if (isSubjunctiveAt(w, t)) return null;
+  for (const p of phrases) {
+    if (p.end > at) break;
+    if (w.is(p.first - 1, "prep") || w.is(p.first - 1, "prepdet") || isImpersonal(w, p)) continue;
+    if (p.det === "dem" || p.det === "einem" || p.det === "den") continue;
+    if (p.kind === "person" || p.kind === "role" || p.kind === "org") return p;
+    if (p.kind === "pronoun" && registry.resolve(p, { create: false }) !== null) return p;
+    if (p.kind === "noun") {
+      const entity = registry.resolve(p, { create: false });
+      const type = entity === null ? undefined : registry.entities[entity]?.type;
+      if (type === "PER" || type === "ORG") return p;
+    }
+  }
+  return null;
 }
 
 /** Quotes by the sentences their spans touch. */

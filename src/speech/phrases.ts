@@ -18,6 +18,7 @@ import {
   lookupRole,
   lookupSpeechNoun,
 } from "../lang/de/lexicon.js";
+import { verbMood } from "../lang/de/verbs.js";
 
 /** Closed word classes as bits, so a class test on a token is one AND. */
 const CLASS_BITS: Record<string, number> = { det: 1, prep: 2, prepdet: 4, pron: 8, conj: 16, adv: 32 };
@@ -150,6 +151,10 @@ export class Words {
     return this.tokens.kinds[i] === TokenKind.QuoteMark;
   }
 
+  isFunctionWord(i: number): boolean {
+    return i >= 0 && i < this.tokens.length && (this.#flagsOf(i) & FUNCTION_WORD) !== 0;
+  }
+
   /** A capitalised word that is not a function word: a noun or a name. */
   isNounLike(i: number): boolean {
     if (i < 0 || i >= this.tokens.length) return false;
@@ -213,6 +218,16 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
     if (w.isReportingVerb(j)) return null;
     j++;
     adjectives++;
+  }
+  // a bare plural with adjectives where a clause begins: "…, ranghohe russische Militärs hätten";
+  // inflected adjective endings, and no verb form ("hatte Pjöngjang" is a verb and a name)
+  if (!det && (i === 0 || w.isPunct(i - 1, ",;:.!?"))) {
+    let k = j;
+    while (k < limit && k - j < 3 && isBareAdjective(w, k)) k++;
+    if (k > j && w.isNounLike(k)) {
+      adjectives = k - j;
+      j = k;
+    }
   }
   // a name in quote marks after the article: die «New York Times», das Schiff «Seestern»
   let quotedName = false;
@@ -286,15 +301,16 @@ export function phraseAt(w: Words, i: number, limit: number, appositions = true)
         : w.isPunct(comma, ",")
           ? personNameAt(w, comma + 1, limit)
           : null;
-    if (name && (w.isPunct(name.end, ",(") || name.end >= limit)) {
+    if (name && (w.isPunct(name.end, ",(.:;!?") || w.isQuoteMark(name.end) || name.end >= limit)) {
       phrase.nameFirst = name.first;
       phrase.nameEnd = name.end;
       phrase.kind = "person";
       phrase.gender = name.gender !== "u" ? name.gender : phrase.gender;
       const end = bracketAfter(w, name.end, limit);
       phrase.end = w.isPunct(end, ",") ? end + 1 : end;
+      return phrase;
     }
-    return phrase;
+    if (phrase.kind !== "noun") return phrase;
   }
   // a role in apposition after a name: "Stefan Brugger, Sprecher der Reederei, sagte", also after
   // a bare surname, which the apposition shows to be a person: "Celebi, die Anwältin der Frau,"
@@ -316,9 +332,9 @@ function roleApposition(w: Words, phrase: Phrase, k: number, limit: number): Phr
   // one attribute after the role: "die Leiterin der Fachstelle für Suchtvorbeugung"
   if ((w.is(role.end, "prep") || w.is(role.end, "prepdet")) && !w.isPunct(role.end, ",")) {
     const attribute = phraseAt(w, role.end + 1, limit, false);
-    if (attribute && (attribute.end >= limit || w.isPunct(attribute.end, ",.;!?"))) role.end = attribute.end;
+    if (attribute && closesApposition(w, attribute.end, limit)) role.end = attribute.end;
   }
-  if (!(role.end >= limit || w.isPunct(role.end, ",.;!?"))) return phrase;
+  if (!closesApposition(w, role.end, limit)) return phrase;
   if (bareName) {
     phrase.kind = "person";
     phrase.nameFirst = phrase.headFirst;
@@ -327,6 +343,14 @@ function roleApposition(w: Words, phrase: Phrase, k: number, limit: number): Phr
   phrase.end = w.isPunct(role.end, ",") ? role.end + 1 : role.end;
   phrase.gender = phrase.gender !== "u" ? phrase.gender : role.gender;
   return phrase;
+}
+
+/**
+ * Where an apposition may end: a clause mark, the sentence end, or a reporting verb when the
+ * closing comma is missing ("Stephen Singer, ein Klimaexperte vom WWF erklärte").
+ */
+function closesApposition(w: Words, t: number, limit: number): boolean {
+  return t >= limit || w.isPunct(t, ",.:;!?") || w.isReportingVerb(t);
 }
 
 function isNameParticle(w: Words, j: number, limit: number): boolean {
@@ -341,6 +365,18 @@ function isNameParticle(w: Words, j: number, limit: number): boolean {
     w.isNounLike(j + 1) &&
     lookupRole(w.word(j + 1)) === undefined &&
     lookupMetonym(w.word(j + 1)) === undefined
+  );
+}
+
+const ADJECTIVE_ENDING = /(?:e|en|er|es|em)$/;
+/** A lower-case word with an adjective ending that the verb lexicon does not know. */
+function isBareAdjective(w: Words, k: number): boolean {
+  return (
+    w.isWord(k) &&
+    !w.isCapitalised(k) &&
+    !w.isFunctionWord(k) &&
+    ADJECTIVE_ENDING.test(w.key(k)) &&
+    verbMood(w.word(k)) === null
   );
 }
 
@@ -465,7 +501,7 @@ function apposedNameAt(
   )
     j++;
   if (j - first < 2) return null;
-  if (!(j >= limit || w.isPunct(j, ",.;(") || w.isQuoteMark(j))) return null;
+  if (!(j >= limit || w.isPunct(j, ",.:;!?(") || w.isQuoteMark(j))) return null;
   return { first, end: j, gender: "u" };
 }
 

@@ -60,7 +60,9 @@ export function classifyQuoted(w: Words, pair: QuoteMarkPair, sentences: Sentenc
   const innerText = w.text.slice(w.end(open), pair.close ? pair.close.start : pair.end);
 
   if (isMediaName(innerText.trim())) return "name";
-  if (nameContextBefore(c)) return "name";
+  // through a colon only a title-like stretch is a name ("Motto: «Gemeinsam stark»"); a sentence after
+  // "Gründer der Band:" is speech
+  if (nameContextBefore(c, !endsSentence && words <= 6)) return "name";
   if (!endsSentence && (looksLikeTitle(w, innerFirst, innerEnd) || NAMING_VERBS.has(w.key(endTok))))
     return "name";
   if (before >= 0 && w.isPunct(before, ":")) return "speech";
@@ -116,10 +118,13 @@ function followedByCue(c: Context): boolean {
 }
 
 /** "die Zeitung «…»", "des Schiffes «…»", "(Motto: «…»)": a noun that names what follows. */
-function nameContextBefore(c: Context): boolean {
+function nameContextBefore(c: Context, throughColon: boolean): boolean {
   const { w, open } = c;
   let i = open - 1;
-  if (w.isPunct(i, ":")) i--;
+  if (w.isPunct(i, ":")) {
+    if (!throughColon) return false;
+    i--;
+  }
   for (const stop = Math.max(0, i - 1); i >= stop; i--) {
     if (lookupNameContext(w.word(i)) !== undefined) return true;
     if (!w.isWord(i)) return false;

@@ -5,6 +5,7 @@
  */
 import type { Sentence, SpeakerRef } from "../doc.js";
 import type { EntityRegistry } from "../entities/registry.js";
+import { lexKey, readLines } from "../lang/de/data.js";
 import { actorScore, type Phrase, phraseAt, type Words } from "./phrases.js";
 import {
   isPrefield,
@@ -37,6 +38,27 @@ export function speakerAfter(w: Words, from: number, limit: number): Phrase | nu
     return phraseAt(w, t, limit);
   }
   return null;
+}
+
+const SOURCE_PREPOSITIONS = new Set(readLines("source-prepositions.txt").map(lexKey));
+
+/**
+ * Where an impersonal cue's words come from: "heißt es in der Erklärung", "Aus Paris hieß es",
+ * "In dem Antrag heißt es wörtlich". The phrase after a source preposition in the cue's clause,
+ * nearest to the cue; the WikiNews annotators mark it as the speaker.
+ */
+export function documentSource(w: Words, cue: number, sentence: Sentence, phrases: Phrase[]): Phrase | null {
+  let first = cue;
+  while (first > sentence.firstToken && !w.isPunct(first - 1, ",;:") && !w.isQuoteMark(first - 1)) first--;
+  let end = cue + 1;
+  while (end < sentence.endToken && !w.isPunct(end, ",;:") && !w.isQuoteMark(end)) end++;
+  let best: Phrase | null = null;
+  for (const p of phrases) {
+    if (p.first <= first || p.end > end) continue;
+    if (!SOURCE_PREPOSITIONS.has(w.key(p.first - 1)) || p.kind === "pronoun") continue;
+    if (!best || Math.abs(p.first - cue) < Math.abs(best.first - cue)) best = p;
+  }
+  return best;
 }
 
 /** "sagte Kirby der Zeitung", "sagte er gegenüber der dpa". */
@@ -84,10 +106,44 @@ export function subjectOf(
     if (p.first > clauseStart) break;
     if (isPrefield(w, p, clause) && !isImpersonal(w, p) && actorScore(w, p) > 0) clause.prefieldTaken = true;
   }
+  // "Die Zeitung berichtete, die Generäle hätten darüber gesprochen": the subject of a verb after a
+  // comma is first sought in its own clause (a comma inside an apposition does not count)
+  let floor = clauseStart;
+  for (let t = verb - 1; t > clauseStart; t--) {
+    if (!w.isPunct(t, ",")) continue;
+    if (!phrases.some((p) => p.first < t && p.end > t)) floor = t + 1;
+    break;
+  }
+  if (floor > clauseStart) {
+    const own = bestSubject(
+      w,
+      verb,
+      { ...clause, clauseStart: floor, inverted: false, subordinate: false, prefieldTaken: false },
+      clauseEnd,
+      phrases,
+      registry,
+      floor,
+    );
+    if (own) return own;
+  }
+  return bestSubject(w, verb, clause, clauseEnd, phrases, registry, clauseStart);
+}
+
+function bestSubject(
+  w: Words,
+  verb: number,
+  clause: SpeakerClause,
+  clauseEnd: number,
+  phrases: Phrase[],
+  registry: EntityRegistry,
+  floor: number,
+): Phrase | null {
+  const clauseStart = clause.clauseStart;
   const trace = speakerTrace();
   let best: Phrase | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const p of phrases) {
+    if (p.first < floor) continue;
     if (p.first >= verb + 6) break;
     if (p.end > verb && p.first < verb) continue;
     if (clause.inverted && p.first < verb) continue;

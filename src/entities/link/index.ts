@@ -1,0 +1,12 @@
+export { mentionActs } from "./actor.js";
+export {
+  ENTITY_TYPES,
+  type EntityType,
+  type GazetteerEntry,
+  gazetteerLookup,
+  LINK_KINDS,
+  type LinkKind,
+  preloadGazetteer,
+} from "./gazetteer.js";
+export { type EntityLink, type LinkHint, linkMention, linkPerson, referent } from "./link.js";
+export { linkKey } from "./normalize.js";
