@@ -28,8 +28,7 @@ interface OpenApiDocument {
   paths?: Record<string, Record<string, Operation>>;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const idOf = (method: string, path: string) =>
   `${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, "-").replace(/-$/, "");
@@ -59,11 +58,15 @@ function operationSection(method: string, path: string, op: Operation): string {
     ? `<table><thead><tr><th>parameter</th><th>in</th><th>type</th><th>meaning</th></tr></thead><tbody>${op.parameters.map(parameterRow).join("")}</tbody></table>`
     : "";
   const bodyRef = Object.values(op.requestBody?.content ?? {})[0]?.schema?.$ref;
-  const body = bodyRef ? `<p>Body: <code>${escapeHtml(bodyRef.split("/").at(-1) ?? "")}</code> (JSON)</p>` : "";
+  const body = bodyRef
+    ? `<p>Body: <code>${escapeHtml(bodyRef.split("/").at(-1) ?? "")}</code> (JSON)</p>`
+    : "";
   const responses = Object.entries(op.responses ?? {})
     .map(([status, r]) => `<li><code>${escapeHtml(status)}</code> ${escapeHtml(r.description ?? "")}</li>`)
     .join("");
-  const auth = op.security?.length ? `<p class="auth">Needs <code>Authorization: Bearer &lt;token&gt;</code> when the server has a token.</p>` : "";
+  const auth = op.security?.length
+    ? `<p class="auth">Needs <code>Authorization: Bearer &lt;token&gt;</code> when the server has a token.</p>`
+    : "";
   return `<section id="${idOf(method, path)}"><h3><span class="method">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3><p>${escapeHtml(op.summary ?? "")}</p>${auth}${params}${body}<ul class="responses">${responses}</ul>${tryForm(method, path, op)}</section>`;
 }
 
@@ -74,7 +77,10 @@ function errorTable(): string {
       ? API_ERROR_CODES[code as keyof typeof API_ERROR_CODES].summary
       : ERROR_CODES[code as ErrorCode].summary;
   return `<table><thead><tr><th>code</th><th>HTTP</th><th>meaning</th></tr></thead><tbody>${codes
-    .map((code) => `<tr id="${code}"><td><code>${code}</code></td><td>${statusOf(code)}</td><td>${escapeHtml(summary(code))}</td></tr>`)
+    .map(
+      (code) =>
+        `<tr id="${code}"><td><code>${code}</code></td><td>${statusOf(code)}</td><td>${escapeHtml(summary(code))}</td></tr>`,
+    )
     .join("")}</tbody></table>`;
 }
 
@@ -85,7 +91,9 @@ export function docsPage(document: object): string {
   for (const [path, methods] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(methods)) {
       sections.push(operationSection(method, path, op));
-      toc.push(`<li><a href="#${idOf(method, path)}"><span class="method">${method.toUpperCase()}</span> ${escapeHtml(path)}</a></li>`);
+      toc.push(
+        `<li><a href="#${idOf(method, path)}"><span class="method">${method.toUpperCase()}</span> ${escapeHtml(path)}</a></li>`,
+      );
     }
   }
   return `<!doctype html>

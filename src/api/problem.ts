@@ -110,6 +110,10 @@ export function errorToResponse(error: unknown, c: Context): Response {
   }
   if (process.env.LAUT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return problemResponse(
-    problemOf("E_INTERNAL", "internal error (a bug in laut; the server log has details with LAUT_DEBUG=1)", path),
+    problemOf(
+      "E_INTERNAL",
+      "internal error (a bug in laut; the server log has details with LAUT_DEBUG=1)",
+      path,
+    ),
   );
 }

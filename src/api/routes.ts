@@ -3,7 +3,7 @@
  * thin projection of one Store method. Handlers only translate query parameters; filtering,
  * ordering and cursors are the Store's.
  */
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { EntityRef, Store } from "../store/store.js";
 import { ProblemError } from "./problem.js";
 import {
@@ -13,8 +13,8 @@ import {
   EntitiesQuery,
   EntityRecord,
   IdParam,
-  pageOf,
   ProblemSchema,
+  pageOf,
   QuoteRecord,
   QuotesQuery,
   SearchQuery,

@@ -17,7 +17,10 @@ const isoDate = (description: string) =>
   z
     .string()
     .max(35)
-    .regex(/^\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/, "an ISO 8601 date like 2024-03-01")
+    .regex(
+      /^\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/,
+      "an ISO 8601 date like 2024-03-01",
+    )
     .openapi({ description, example: "2024-03" });
 
 export const PageQuery = z.object({
@@ -169,7 +172,9 @@ export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z
     .object({
       items: z.array(item),
-      next: nullableText.openapi({ description: "pass as `cursor` for the next page; null on the last page" }),
+      next: nullableText.openapi({
+        description: "pass as `cursor` for the next page; null on the last page",
+      }),
     })
     .openapi(name);
 
@@ -180,7 +185,10 @@ export const SearchResult = z
   })
   .openapi("SearchResult");
 
-const problemCodes = [...Object.keys(STATUS_OF_ERROR), ...Object.keys(API_ERROR_CODES)] as [string, ...string[]];
+const problemCodes = [...Object.keys(STATUS_OF_ERROR), ...Object.keys(API_ERROR_CODES)] as [
+  string,
+  ...string[],
+];
 
 export const ProblemSchema = z
   .object({
@@ -215,7 +223,12 @@ export const ArticleBody = z
     text: z.string().optional().openapi({ description: "plain text: title line, blank line, paragraphs" }),
     html: z.string().optional().openapi({ description: "an HTML page; the article text is extracted first" }),
     title: z.string().max(MAX_QUERY_CHARS).optional(),
-    url: z.string().url().max(2000).optional().openapi({ description: "the article's address; also its origin" }),
+    url: z
+      .string()
+      .url()
+      .max(2000)
+      .optional()
+      .openapi({ description: "the article's address; also its origin" }),
     site: z.string().max(MAX_QUERY_CHARS).optional(),
     published: isoDate("publication date").optional(),
   })
@@ -224,7 +237,9 @@ export const ArticleBody = z
 export const ArticleCreated = z
   .object({
     id: z.number().int(),
-    duplicate: z.boolean().openapi({ description: "the text was archived already; this origin was added to it" }),
+    duplicate: z
+      .boolean()
+      .openapi({ description: "the text was archived already; this origin was added to it" }),
   })
   .openapi("ArticleCreated");
 

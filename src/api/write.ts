@@ -63,7 +63,10 @@ function requireWriter(policy: WritePolicy): MiddlewareHandler {
       const header = c.req.header("authorization") ?? "";
       const match = /^Bearer ([^\s]{1,512})$/i.exec(header);
       if (!match?.[1] || !timingSafeEqual(digest(match[1]), expected)) {
-        throw new ProblemError("E_UNAUTHORIZED", "send the server's token as `Authorization: Bearer <token>`");
+        throw new ProblemError(
+          "E_UNAUTHORIZED",
+          "send the server's token as `Authorization: Bearer <token>`",
+        );
       }
     }
     await next();
@@ -158,17 +161,22 @@ async function readBody(
     return fetchPage(body.url, options.maxBodyBytes);
   }
   const encoder = new TextEncoder();
-  if (body.html !== undefined) return inputFromBytes(encoder.encode(body.html), "html", { ...read, format: "html" });
+  if (body.html !== undefined)
+    return inputFromBytes(encoder.encode(body.html), "html", { ...read, format: "html" });
   return inputFromBytes(encoder.encode(body.text ?? ""), "text", { ...read, format: "text" });
 }
 
 async function fetchPage(url: string, maxBytes: number): Promise<InputText> {
-  if (!/^https?:\/\//i.test(url)) throw new ProblemError("E_USAGE", "only http and https URLs can be fetched");
+  if (!/^https?:\/\//i.test(url))
+    throw new ProblemError("E_USAGE", "only http and https URLs can be fetched");
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "follow" });
   } catch (error) {
-    throw new ProblemError("E_FETCH", `cannot fetch ${url}: ${error instanceof Error ? error.message : error}`);
+    throw new ProblemError(
+      "E_FETCH",
+      `cannot fetch ${url}: ${error instanceof Error ? error.message : error}`,
+    );
   }
   if (!response.ok || !response.body) {
     throw new ProblemError("E_FETCH", `cannot fetch ${url}: the server answered ${response.status}`);
