@@ -14,7 +14,9 @@ export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   // `npm run dev:web` next to `laut serve`: the page reloads on edits, the API stays laut's
   server: {
-    proxy: Object.fromEntries(["/api", "/docs", "/openapi.json"].map((path) => [path, "http://127.0.0.1:4180"])),
+    proxy: Object.fromEntries(
+      ["/api", "/docs", "/openapi.json"].map((path) => [path, "http://127.0.0.1:4180"]),
+    ),
   },
   build: {
     outDir: fileURLToPath(new URL("../dist/web", import.meta.url)),

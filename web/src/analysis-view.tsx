@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Analysis } from "./api.js";
 import { formatConfidence, QUOTE_TYPE_LABEL, quoteStyle } from "./format.js";
 import { type Block, type Highlighting, highlight, type Piece } from "./highlight.js";
-import { Link } from "./router.js";
+import { hasNavigated, Link } from "./router.js";
 
 export interface AnalysisViewProps {
   analysis: Analysis;
@@ -29,12 +29,19 @@ const NESTED_BLOCK_TAG = { title: "h2", heading: "h3", lead: "p", body: "p" } as
 export function AnalysisView({ analysis, fallbackTitle, meta, linkSpeakers, nested }: AnalysisViewProps) {
   const hl = useMemo(() => highlight(analysis), [analysis]);
   const [selected, setSelected] = useState<number | null>(null);
-  const hasTitle = analysis.paragraphs[0]?.kind === "title";
+  const first = analysis.paragraphs[0];
+  // a text that repeats its archived title as its first line shows that line as the title once
+  const hasTitle =
+    first !== undefined &&
+    (first.kind === "title" ||
+      (fallbackTitle != null && analysis.text.slice(first.start, first.end).trim() === fallbackTitle.trim()));
   const textRef = useRef<HTMLElement>(null);
-  // a new text: its heading takes focus, so keyboard and screen-reader users start there
+  // a new text: its heading takes focus, so keyboard and screen-reader users start there (a
+  // result the user asked for on this page, or an article reached from another page)
   useEffect(() => {
-    textRef.current?.querySelector<HTMLElement>("h1, h2")?.focus({ preventScroll: true });
-  }, [analysis]);
+    if (nested || hasNavigated())
+      textRef.current?.querySelector<HTMLElement>("h1, h2")?.focus({ preventScroll: true });
+  }, [analysis, nested]);
 
   const select = (quote: number, scroll: "text" | "list") => {
     setSelected(quote);
@@ -45,7 +52,7 @@ export function AnalysisView({ analysis, fallbackTitle, meta, linkSpeakers, nest
 
   return (
     <div class="analysis">
-      <article class="article-text" lang="de" aria-label="Artikeltext" ref={textRef}>
+      <article class="article-text" lang="de" aria-label="Text mit markierten Zitaten" ref={textRef}>
         {!hasTitle &&
           (nested ? (
             <h2 tabIndex={-1}>{fallbackTitle ?? "Ohne Titel"}</h2>
@@ -57,7 +64,7 @@ export function AnalysisView({ analysis, fallbackTitle, meta, linkSpeakers, nest
           <Fragment key={block.start}>
             <BlockView
               block={block}
-              first={b === 0}
+              title={b === 0 && hasTitle}
               nested={nested ?? false}
               analysis={analysis}
               hl={hl}
@@ -84,7 +91,8 @@ export function AnalysisView({ analysis, fallbackTitle, meta, linkSpeakers, nest
 
 interface BlockProps {
   block: Block;
-  first: boolean;
+  /** shown as the text's title whatever its paragraph kind */
+  title: boolean;
   nested: boolean;
   analysis: Analysis;
   hl: Highlighting;
@@ -92,8 +100,8 @@ interface BlockProps {
   onSelect: (quote: number) => void;
 }
 
-function BlockView({ block, first, nested, analysis, hl, selected, onSelect }: BlockProps) {
-  const Tag = (nested ? NESTED_BLOCK_TAG : BLOCK_TAG)[block.kind];
+function BlockView({ block, title, nested, analysis, hl, selected, onSelect }: BlockProps) {
+  const Tag = (nested ? NESTED_BLOCK_TAG : BLOCK_TAG)[title ? "title" : block.kind];
   const seen = new Set<number>();
   const children = block.pieces.map((piece) => {
     const firstOfQuote = piece.quote !== null && !seen.has(piece.quote);
@@ -111,7 +119,7 @@ function BlockView({ block, first, nested, analysis, hl, selected, onSelect }: B
     );
   });
   // the title takes focus when a new text is shown
-  const focusable = block.kind === "title" && first ? -1 : undefined;
+  const focusable = title ? -1 : undefined;
   if (Tag === "h1") return <h1 tabIndex={focusable}>{children}</h1>;
   if (Tag === "h2") return <h2 tabIndex={focusable}>{children}</h2>;
   if (Tag === "h3") return <h3>{children}</h3>;

@@ -12,7 +12,16 @@ export interface Location {
 
 const current = (): Location => ({ path: location.pathname, query: new URLSearchParams(location.search) });
 
+let navigated = false;
+
+/**
+ * Whether the user moved within the UI since it loaded: only then does a new page's heading take
+ * focus (on first load the browser's own order applies, skip link first).
+ */
+export const hasNavigated = (): boolean => navigated;
+
 export function navigate(href: string, options: { replace?: boolean } = {}): void {
+  navigated = true;
   if (options.replace) history.replaceState(null, "", href);
   else history.pushState(null, "", href);
   dispatchEvent(new Event("laut:navigate"));
@@ -22,10 +31,14 @@ export function useLocation(): Location {
   const [loc, setLoc] = useState(current);
   useEffect(() => {
     const update = () => setLoc(current());
-    addEventListener("popstate", update);
+    const back = () => {
+      navigated = true;
+      update();
+    };
+    addEventListener("popstate", back);
     addEventListener("laut:navigate", update);
     return () => {
-      removeEventListener("popstate", update);
+      removeEventListener("popstate", back);
       removeEventListener("laut:navigate", update);
     };
   }, []);

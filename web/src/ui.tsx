@@ -3,18 +3,14 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { ApiError, QuoteRecord } from "./api.js";
 import { formatDay, QUOTE_TYPE_LABEL, quoteStyle } from "./format.js";
-import { Link } from "./router.js";
+import { hasNavigated, Link } from "./router.js";
 
 /** The page's h1; it takes focus when the page changes, so screen readers announce the new page. */
 export function PageHeading({ children, title }: { children: ComponentChildren; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · laut`;
-    if (document.activeElement && document.activeElement !== document.body) {
-      // keep focus where the user put it (a search field) unless it was a link that is gone now
-      if (document.contains(document.activeElement) && document.activeElement.tagName !== "A") return;
-    }
-    ref.current?.focus({ preventScroll: true });
+    if (hasNavigated()) ref.current?.focus({ preventScroll: true });
   }, [title]);
   return (
     <h1 ref={ref} tabIndex={-1}>
