@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { VERSION } from "../cli/version.js";
+import { isLautError, LautError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import { docsPage, docsScript } from "./docs.js";
 import { errorToResponse, ProblemError, problemOf, problemResponse } from "./problem.js";
@@ -64,7 +65,30 @@ const infoRoute = createRoute({
   },
 });
 
+/**
+ * The store as the routes see it: a failure inside the archive (closed, locked, corrupt) that is
+ * not already a LautError becomes E_STORE, so it answers 503 rather than passing for a bug here.
+ */
+function guarded(store: Store): Store {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await value.apply(target, args);
+        } catch (error) {
+          if (isLautError(error)) throw error;
+          const why = error instanceof Error ? error.message : String(error);
+          throw new LautError("E_STORE", `the archive cannot be read: ${why}`, { cause: error });
+        }
+      };
+    },
+  });
+}
+
 export function createApp(options: AppOptions): OpenAPIHono {
+  const store = guarded(options.store);
   const writes = options.writes ?? "open";
   const fetch = options.fetch ?? false;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -115,15 +139,15 @@ export function createApp(options: AppOptions): OpenAPIHono {
   });
 
   app.openapi(infoRoute, async (c) => {
-    const { skipped: _skipped, ...archive } = await options.store.stats();
+    const { skipped: _skipped, ...archive } = await store.stats();
     const writeMode = typeof writes === "object" ? "token" : writes;
     return c.json(
       { name: "laut" as const, version: VERSION, fetch, writes: writeMode, maxBodyBytes, archive },
       200,
     );
   });
-  registerReadRoutes(app, options.store);
-  registerWriteRoutes(app, { store: options.store, writes, fetch, maxBodyBytes });
+  registerReadRoutes(app, store);
+  registerWriteRoutes(app, { store, writes, fetch, maxBodyBytes });
 
   app.doc31("/openapi.json", OPENAPI_INFO);
   app.get("/docs", (c) => c.html(docsPage(app.getOpenAPI31Document(OPENAPI_INFO))));

@@ -25,9 +25,7 @@ export const TEST_ARTICLES: TestArticle[] = [
     date: "2024-03-04",
     source: "Rheinpost",
     title: "Köln plant zwanzig Kilometer neue Radwege",
-    text: `Köln plant zwanzig Kilometer neue Radwege
-
-Die Stadt Köln will bis 2026 zwanzig Kilometer neue Radwege bauen. Oberbürgermeisterin Anna Vogt stellte die Pläne am Montag im Rathaus vor.
+    text: `Die Stadt Köln will bis 2026 zwanzig Kilometer neue Radwege bauen. Oberbürgermeisterin Anna Vogt stellte die Pläne am Montag im Rathaus vor.
 
 „Wir machen Köln zur Fahrradstadt, und zwar nicht irgendwann, sondern jetzt“, sagte Vogt. Die Finanzierung sei gesichert, erklärte sie. Der Bund übernehme einen Großteil der Kosten.
 
@@ -41,9 +39,7 @@ Laut Stadtverwaltung sollen die ersten Abschnitte im Herbst fertig sein. Die Str
     date: "2024-09-18",
     source: "Rheinpost",
     title: "Erste Radwege in Köln eröffnet",
-    text: `Erste Radwege in Köln eröffnet
-
-Ein halbes Jahr nach der Ankündigung sind in Köln die ersten vier Kilometer neuer Radwege freigegeben worden.
+    text: `Ein halbes Jahr nach der Ankündigung sind in Köln die ersten vier Kilometer neuer Radwege freigegeben worden.
 
 „Das ist erst der Anfang“, sagte Oberbürgermeisterin Anna Vogt bei der Eröffnung an der Aachener Straße. Sie kündigte an, dass bis Jahresende weitere sechs Kilometer folgen würden.
 
@@ -57,9 +53,7 @@ Der Fahrradclub begrüßte die Eröffnung. „Endlich bewegt sich etwas“, sagt
     date: "2024-11-05",
     source: "Wiener Abendblatt",
     title: "Wiener Spitäler suchen Pflegekräfte",
-    text: `Wiener Spitäler suchen Pflegekräfte
-
-In den Wiener Spitälern fehlen nach Angaben der Gewerkschaft mehr als 800 Pflegekräfte.
+    text: `In den Wiener Spitälern fehlen nach Angaben der Gewerkschaft mehr als 800 Pflegekräfte.
 
 „Die Lage auf den Stationen ist dramatisch“, sagte Gewerkschaftssprecherin Eva Berger. Viele Beschäftigte arbeiteten seit Monaten am Limit, betonte sie.
 
@@ -73,9 +67,7 @@ Die Gewerkschaft forderte höhere Löhne und eine Zulage für Nachtdienste.`,
     date: "2025-02-12",
     source: "Wiener Abendblatt",
     title: "Mehr Ausbildungsplätze für die Pflege",
-    text: `Mehr Ausbildungsplätze für die Pflege
-
-Wien verdoppelt die Zahl der Ausbildungsplätze in der Pflege. Das gab Gesundheitsstadtrat Karl Brenner am Mittwoch bekannt.
+    text: `Wien verdoppelt die Zahl der Ausbildungsplätze in der Pflege. Das gab Gesundheitsstadtrat Karl Brenner am Mittwoch bekannt.
 
 „Wir lösen das Problem an der Wurzel“, sagte Brenner. Die ersten 400 Schülerinnen und Schüler sollen im Herbst beginnen.
 
@@ -87,9 +79,7 @@ Eva Berger von der Gewerkschaft sprach von einem „ersten Schritt“. Ohne bess
     date: "2025-06-30",
     source: "Stadtanzeiger Bern",
     title: "Aare-Schwimmer sollen Rettungswesten tragen",
-    text: `Aare-Schwimmer sollen Rettungswesten tragen
-
-Nach mehreren Unfällen empfiehlt die Berner Polizei, beim Aareschwimmen eine Schwimmhilfe mitzunehmen.
+    text: `Nach mehreren Unfällen empfiehlt die Berner Polizei, beim Aareschwimmen eine Schwimmhilfe mitzunehmen.
 
 «Die Strömung wird von vielen massiv unterschätzt», sagte Polizeisprecher Urs Keller. Besonders nach Gewittern sei die Aare gefährlich, erklärte er.
 

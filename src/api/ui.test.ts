@@ -9,10 +9,10 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../store/store.js";
-import { createApp, DEFAULT_WEB_ROOT } from "./app.js";
+import { createApp } from "./app.js";
 import { buildTestArchive } from "./archive.case.js";
 import { type RunningServer, startServer } from "./server.js";
 
@@ -25,11 +25,26 @@ if (!hasChromium) {
   );
 }
 
-/** The UI as `npm run build` leaves it; built here when the tests run without that step. */
-async function ensureUiBuilt(): Promise<void> {
-  if (existsSync(join(DEFAULT_WEB_ROOT, "index.html"))) return;
+// this file is type-checked without the DOM library: what runs in the page is reached through these
+type BrowserWindow = { getComputedStyle(element: unknown): Record<string, string> };
+
+/** a computed style property of the first element, read in the browser */
+const styleOf = (locator: Locator, property: string): Promise<string> =>
+  locator
+    .first()
+    .evaluate((el, p) => (globalThis as unknown as BrowserWindow).getComputedStyle(el)[p] ?? "", property);
+
+/**
+ * The UI built from the current source into the test's own folder: never a stale dist/web, and
+ * another test file running `npm run build` meanwhile cannot empty it under the browser.
+ */
+async function buildUi(outDir: string): Promise<void> {
   const { build } = await import("vite");
-  await build({ configFile: fileURLToPath(new URL("../../web/vite.config.ts", import.meta.url)) });
+  await build({
+    configFile: fileURLToPath(new URL("../../web/vite.config.ts", import.meta.url)),
+    logLevel: "silent",
+    build: { outDir, emptyOutDir: true },
+  });
 }
 
 describe.skipIf(!hasChromium)("web UI in chromium", () => {
@@ -41,14 +56,17 @@ describe.skipIf(!hasChromium)("web UI in chromium", () => {
 
   const shoot = (name: string) => page.screenshot({ path: join(OUTPUT, name), fullPage: true });
   const noHorizontalOverflow = () =>
-    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    page.evaluate<boolean>("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
 
   beforeAll(async () => {
-    await ensureUiBuilt();
     await mkdir(OUTPUT, { recursive: true });
     dir = await mkdtemp(join(tmpdir(), "laut-ui-"));
+    await buildUi(join(dir, "web"));
     store = await buildTestArchive(dir);
-    server = await startServer(createApp({ store }), { host: "127.0.0.1", port: 0 });
+    server = await startServer(createApp({ store, webRoot: join(dir, "web") }), {
+      host: "127.0.0.1",
+      port: 0,
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, chromiumSandbox: false });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "de-DE" });
     // nothing may come from anywhere but this server
@@ -86,13 +104,12 @@ describe.skipIf(!hasChromium)("web UI in chromium", () => {
     const hahn = page.locator("mark.q-direct", { hasText: "Die Pendler aus dem Umland" });
     await expect.poll(() => vogt.count()).toBeGreaterThan(0);
     await expect.poll(() => hahn.count()).toBeGreaterThan(0);
-    const colour = (l: typeof vogt) => l.first().evaluate((el) => getComputedStyle(el).borderBottomColor);
-    expect(await colour(vogt)).not.toBe(await colour(hahn));
+    expect(await styleOf(vogt, "borderBottomColor")).not.toBe(await styleOf(hahn, "borderBottomColor"));
     // indirect speech is marked apart from direct speech
     const indirect = page.locator("mark.q-indirect", { hasText: "Die Finanzierung sei gesichert" });
     expect(await indirect.count()).toBeGreaterThan(0);
-    expect(await indirect.first().evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe("dashed");
-    expect(await vogt.first().evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe("solid");
+    expect(await styleOf(indirect, "borderBottomStyle")).toBe("dashed");
+    expect(await styleOf(vogt, "borderBottomStyle")).toBe("solid");
 
     const legend = page.locator(".legend li");
     const names = await legend.allTextContents();
@@ -110,8 +127,7 @@ describe.skipIf(!hasChromium)("web UI in chromium", () => {
     const marked = page.locator("mark.q.selected");
     await expect.poll(() => marked.count()).toBeGreaterThan(0);
     expect((await marked.allTextContents()).join("")).toContain("Die Pendler aus dem Umland");
-    const outline = await marked.first().evaluate((el) => getComputedStyle(el).outlineStyle);
-    expect(outline).toBe("solid");
+    expect(await styleOf(marked, "outlineStyle")).toBe("solid");
   });
 
   it("starts keyboard navigation with a skip link to the content", async () => {
@@ -119,9 +135,9 @@ describe.skipIf(!hasChromium)("web UI in chromium", () => {
     await page.keyboard.press("Tab");
     const focused = page.locator(":focus");
     expect(await focused.textContent()).toBe("Zum Inhalt springen");
-    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+    expect(await styleOf(focused, "outlineStyle")).toBe("solid");
     await page.keyboard.press("Enter");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    expect(await page.evaluate<string>("document.activeElement.id")).toBe("main");
   });
 
   it("follows a speaker from an article to all their quotes over time", async () => {
@@ -189,8 +205,10 @@ describe.skipIf(!hasChromium)("web UI in chromium", () => {
     expect(await result.locator(".legend li").first().textContent()).toContain("Miriam Huber");
     expect(await result.locator("mark.q-direct").first().textContent()).toContain("Die Brücke ist am Ende");
     await shoot("analyze-1280.png");
-    const info = await page.evaluate(() => fetch("/api/info").then((r) => r.json()));
-    expect(info.archive.articles).toBe(5);
+    const stored = await page.evaluate<number>(
+      'fetch("/api/info").then((r) => r.json()).then((i) => i.archive.articles)',
+    );
+    expect(stored).toBe(5);
   });
 
   it("shows an error from the server in words when the text is empty", async () => {

@@ -108,7 +108,8 @@ export function registerWriteRoutes(app: OpenAPIHono, options: WriteOptions): vo
 
   app.openapi(createArticleRoute(options.writes), async (c) => {
     const body = c.req.valid("json");
-    const input = await readBody(body, { maxBodyBytes, fetch: false });
+    // `url` here is where the article lives, not a page to fetch
+    const input = await readBody({ text: body.text, html: body.html }, { maxBodyBytes, fetch: false });
     const detector = await loadLanguageDetector();
     const language = detector.detect(input.text);
     if (language.language !== GERMAN) {
