@@ -495,6 +495,11 @@ describe("GET /openapi.json and /docs", () => {
         }
       }
     }
+    const operationIds = Object.values(doc.paths).flatMap((methods) =>
+      Object.values(methods).map((op) => (op as { operationId?: string }).operationId),
+    );
+    expect(operationIds.every((id) => typeof id === "string")).toBe(true);
+    expect(new Set(operationIds).size).toBe(operationIds.length);
     const query = (doc.paths["/api/quotes"]?.get?.parameters ?? []).map((p) => p.name).sort();
     expect(query).toEqual(["cursor", "entity", "from", "limit", "q", "speaker", "to", "type"]);
   });

@@ -55,6 +55,7 @@ const OPENAPI_INFO = {
 };
 
 const infoRoute = createRoute({
+  operationId: "getInfo",
   method: "get",
   path: "/api/info",
   tags: ["server"],

@@ -42,6 +42,7 @@ function entityRef(value: string | undefined): EntityRef | undefined {
 }
 
 const listArticles = createRoute({
+  operationId: "listArticles",
   method: "get",
   path: "/api/articles",
   tags: ["articles"],
@@ -51,6 +52,7 @@ const listArticles = createRoute({
 });
 
 const getArticle = createRoute({
+  operationId: "getArticle",
   method: "get",
   path: "/api/articles/{id}",
   tags: ["articles"],
@@ -60,6 +62,7 @@ const getArticle = createRoute({
 });
 
 const listQuotes = createRoute({
+  operationId: "listQuotes",
   method: "get",
   path: "/api/quotes",
   tags: ["quotes"],
@@ -69,6 +72,7 @@ const listQuotes = createRoute({
 });
 
 const listSpeakers = createRoute({
+  operationId: "listSpeakers",
   method: "get",
   path: "/api/speakers",
   tags: ["entities"],
@@ -78,6 +82,7 @@ const listSpeakers = createRoute({
 });
 
 const listEntities = createRoute({
+  operationId: "listEntities",
   method: "get",
   path: "/api/entities",
   tags: ["entities"],
@@ -87,6 +92,7 @@ const listEntities = createRoute({
 });
 
 const getEntity = createRoute({
+  operationId: "getEntity",
   method: "get",
   path: "/api/entities/{id}",
   tags: ["entities"],
@@ -96,6 +102,7 @@ const getEntity = createRoute({
 });
 
 const search = createRoute({
+  operationId: "search",
   method: "get",
   path: "/api/search",
   tags: ["search"],

@@ -234,6 +234,15 @@ describe.skipIf(!hasChromium)("web UI in chromium", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it("lets the API page try a call in place", async () => {
+    await page.goto(`${server.url}docs`);
+    const info = page.locator("#get-api-info");
+    await info.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => info.locator("output").textContent()).toMatch(/^200 \/api\/info\n/);
+    expect(await info.locator("output").textContent()).toContain('"articles": 5');
+    await shoot("docs-1280.png");
+  });
+
   it("answers an unknown page with the UI's own not-found page", async () => {
     await page.goto(`${server.url}gibt/es/nicht`);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Seite nicht gefunden");

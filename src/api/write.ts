@@ -37,6 +37,7 @@ const inputProblems = {
 } as const;
 
 const analyzeRoute = createRoute({
+  operationId: "analyze",
   method: "post",
   path: "/api/analyze",
   tags: ["analysis"],
@@ -80,6 +81,7 @@ const createArticleRoute = (policy: WritePolicy) =>
   createRoute({
     method: "post",
     path: "/api/articles",
+    operationId: "addArticle",
     tags: ["articles"],
     summary: "Analyse a German article and add it to the archive",
     middleware: [requireWriter(policy)] as const,
