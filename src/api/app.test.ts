@@ -4,6 +4,8 @@
  * writes, the OpenAPI document and the static UI handler.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -324,6 +326,42 @@ describe("POST /api/analyze", () => {
       "E_FORBIDDEN",
     );
     expect(body.detail).toMatch(/--fetch/);
+  });
+
+  it("fetches a page when the server allows it, and reports what went wrong when it cannot", async () => {
+    const paragraphs = TEXT.split("\n\n").slice(1);
+    const page = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Parkgebühren</title></head><body><article><h1>Bern erhöht die Parkgebühren</h1>${paragraphs.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`;
+    const site = createServer((request, response) => {
+      if (request.url === "/artikel") {
+        response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        response.end(page);
+      } else if (request.url === "/riesig") {
+        response.writeHead(200, { "content-type": "text/html" });
+        response.end("<p>Wort</p>".repeat(2000));
+      } else {
+        response.writeHead(404);
+        response.end();
+      }
+    });
+    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    try {
+      const fetching = createApp({ store, webRoot: null, fetch: true, maxBodyBytes: 16 * 1024 });
+      const response = await post(fetching, "/api/analyze", { url: `${base}/artikel` });
+      expect(response.status, await response.clone().text()).toBe(200);
+      const analysis = (await response.json()) as Analysis;
+      expect(analysis.source).toMatchObject({ name: `${base}/artikel`, format: "html" });
+      expect(analysis.quotes.some((q) => q.speaker?.name === "Lea Schmid")).toBe(true);
+      await problem(await post(fetching, "/api/analyze", { url: `${base}/fehlt` }), 502, "E_FETCH");
+      await problem(
+        await post(fetching, "/api/analyze", { url: `${base}/riesig` }),
+        413,
+        "E_INPUT_TOO_LARGE",
+      );
+      await problem(await post(fetching, "/api/analyze", { url: "ftp://127.0.0.1/x" }), 400, "E_USAGE");
+    } finally {
+      site.close();
+    }
   });
 
   it("refuses a body over the size limit before reading it all", async () => {

@@ -21,12 +21,21 @@ export interface AnalysisViewProps {
   linkSpeakers?: boolean;
   /** inside a page that has its own h1: the text's title becomes an h2 */
   nested?: boolean;
+  /** a quote to mark at once ("q3", from a link to /artikel/12#q3) */
+  initialQuote?: string | null;
 }
 
 const BLOCK_TAG = { title: "h1", heading: "h2", lead: "p", body: "p" } as const;
 const NESTED_BLOCK_TAG = { title: "h2", heading: "h3", lead: "p", body: "p" } as const;
 
-export function AnalysisView({ analysis, fallbackTitle, meta, linkSpeakers, nested }: AnalysisViewProps) {
+export function AnalysisView({
+  analysis,
+  fallbackTitle,
+  meta,
+  linkSpeakers,
+  nested,
+  initialQuote,
+}: AnalysisViewProps) {
   const hl = useMemo(() => highlight(analysis), [analysis]);
   const [selected, setSelected] = useState<number | null>(null);
   const first = analysis.paragraphs[0];
@@ -42,6 +51,10 @@ export function AnalysisView({ analysis, fallbackTitle, meta, linkSpeakers, nest
     if (nested || hasNavigated())
       textRef.current?.querySelector<HTMLElement>("h1, h2")?.focus({ preventScroll: true });
   }, [analysis, nested]);
+  useEffect(() => {
+    const index = initialQuote ? analysis.quotes.findIndex((q) => q.id === initialQuote) : -1;
+    if (index >= 0) select(index, "text");
+  }, [analysis, initialQuote]);
 
   const select = (quote: number, scroll: "text" | "list") => {
     setSelected(quote);

@@ -110,11 +110,13 @@ export function useApi<T>(path: string | null): Loaded<T> {
 export function usePages<T>(path: string | null): Loaded<T[]> & { more: (() => void) | null } {
   const [items, setItems] = useState<T[]>([]);
   const [next, setNext] = useState<string | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
+  // a cursor belongs to the list it came from: a changed filter must not reuse it
+  const [cursor, setCursor] = useState<{ path: string; cursor: string } | null>(null);
   const first = useApi<Page<T>>(path);
-  const extra = useApi<Page<T>>(path && cursor ? apiPath(path, { cursor }) : null);
+  const extra = useApi<Page<T>>(
+    path && cursor?.path === path ? apiPath(path, { cursor: cursor.cursor }) : null,
+  );
   useEffect(() => {
-    setCursor(null);
     if (first.data) {
       setItems(first.data.items);
       setNext(first.data.next);
@@ -129,6 +131,6 @@ export function usePages<T>(path: string | null): Loaded<T[]> & { more: (() => v
     data: first.data ? items : null,
     error: first.error ?? extra.error,
     loading: first.loading || extra.loading,
-    more: next && !extra.loading ? () => setCursor(next) : null,
+    more: path && next && !extra.loading ? () => setCursor({ path, cursor: next }) : null,
   };
 }

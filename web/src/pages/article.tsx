@@ -26,5 +26,14 @@ export function ArticlePage({ id }: { id: string }) {
       {!data.url && source && <span class="origin">{source.origin}</span>}
     </p>
   );
-  return <AnalysisView analysis={data.analysis} fallbackTitle={data.title} meta={meta} linkSpeakers />;
+  const quote = /^#(q\d{1,6})$/.exec(location.hash)?.[1] ?? null;
+  return (
+    <AnalysisView
+      analysis={data.analysis}
+      fallbackTitle={data.title}
+      meta={meta}
+      linkSpeakers
+      initialQuote={quote}
+    />
+  );
 }
