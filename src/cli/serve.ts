@@ -15,7 +15,7 @@ import { createApp, DEFAULT_MAX_BODY_BYTES, type WritePolicy } from "../api/app.
 import { isLoopback, startServer } from "../api/server.js";
 import { LautError } from "../errors.js";
 import { readInput } from "../input/read.js";
-import { archivePath, DEFAULT_DB, openStore } from "../store/index.js";
+import { DEFAULT_DB, openStore } from "../store/index.js";
 import type { Store } from "../store/store.js";
 
 interface ServeFlags {
@@ -82,8 +82,8 @@ async function runServe(flags: ServeFlags): Promise<void> {
   const token = flags.token ?? (process.env.LAUT_TOKEN || undefined);
   // a demo without --db must not touch ./laut.db: it gets an archive of its own, removed on exit
   const scratch = flags.demo && !flags.db ? await mkdtemp(join(tmpdir(), "laut-demo-")) : null;
-  const path = scratch ? join(scratch, "demo.db") : archivePath(flags.db);
-  const store = await openStore({ path });
+  // openStore resolves --db itself (and keeps ":memory:" in memory)
+  const store = await openStore({ path: scratch ? join(scratch, "demo.db") : flags.db });
   const cleanUp = async () => {
     await store.close();
     if (scratch) await rm(scratch, { recursive: true, force: true });
