@@ -8,6 +8,7 @@ import { registerAnalyze } from "./analyze.js";
 import { registerBench } from "./bench.js";
 import { registerEval } from "./eval.js";
 import { registerIngest } from "./ingest.js";
+import { registerServe } from "./serve.js";
 import { VERSION } from "./version.js";
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerBench(program);
   registerEval(program);
   registerIngest(program);
+  registerServe(program);
   return program;
 }
 
