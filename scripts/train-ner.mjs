@@ -55,10 +55,21 @@ for (const name of extraNames) {
 log(`GermEval dev ${dev.length}, test-a ${testA.length}, extra ${extra.length} sentences`);
 
 const pct = (x) => (100 * x).toFixed(1);
-const rows = (scores) =>
-  Object.entries({ all: scores, ...scores.byType })
-    .map(([label, s]) => `| ${label} | ${pct(s.p)} | ${pct(s.r)} | ${pct(s.f1)} |`)
-    .join("\n");
+/** A Markdown table with padded columns, as biome formats it. */
+function table(scores) {
+  const cells = [
+    ["label", "P", "R", "F1"],
+    ...Object.entries({ all: scores, ...scores.byType }).map(([label, s]) => [
+      label,
+      pct(s.p),
+      pct(s.r),
+      pct(s.f1),
+    ]),
+  ];
+  const widths = cells[0].map((_, c) => Math.max(...cells.map((row) => row[c].length)));
+  const line = (row) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
+  return [line(cells[0]), line(widths.map((w) => "-".repeat(w))), ...cells.slice(1).map(line)].join("\n");
+}
 
 const k = Number(values.cv);
 const cv = crossValidate([...dev, ...testA], extra, k, {
@@ -97,6 +108,7 @@ writeFileSync(
 Written by \`scripts/train-ner.mjs\`; do not edit by hand, retrain instead.
 
 ## What it is
+
 An averaged structured perceptron (Collins 2002) with Viterbi decoding restricted to valid BIO,
 over hashed features (${options.buckets} buckets × 25 tags, float32, deflate-compressed; feature set
 \`${FEATURE_SET}\`). Labels: GermEval 2014 outer labels, PER/ORG/LOC/OTH, each as name, \`deriv\`
@@ -111,6 +123,7 @@ of the word and its neighbours in laut's own lists (src/lang/de: first names, fu
 person and organisation roles, metonyms, known verb forms, common-noun endings).
 
 ## Data
+
 - GermEval 2014 NER (CC BY 4.0; Benikova et al. 2014): dev (${dev.length} sentences) and test-a
   (${testA.length}); the shipped model is trained on both, so it must not be scored on them.
 ${extraNames.includes("ler") ? "- LER, German court decisions (CC BY 4.0; Leitner et al. 2019): fine classes mapped to PER/ORG/LOC; sentences with legal classes (laws, case law, literature) left out.\n" : ""}${extraNames.includes("europeana") ? "- Europeana historic newspapers (CC0): PER/ORG/LOC, OCR text cut into pseudo-sentences.\n" : ""}${extraNames.length === 0 ? "- LER (CC BY 4.0) and Europeana (CC0) are read by the training code but left out: in cross-validation\n  they lowered F1 (they annotate no deriv/part forms and no OTH, and are of other domains).\n" : ""}
@@ -118,12 +131,11 @@ Nothing of the data is in the repository; the training script reads it by path
 (\`$LAUT_SHARED\` or \`../shared\`).
 
 ## Scores (strict outer chunks, GermEval 2014 metric; never on sentences the scored model saw)
+
 ${k}-fold cross-validation over GermEval dev + test-a (folds by source page, ${cv.trainSentences}
 training sentences per fold), on the gold tokens: **F1 ${pct(cv.scores.f1)}**
 
-| label | P | R | F1 |
-|---|---|---|---|
-${rows(cv.scores)}
+${table(cv.scores)}
 
 Hold-out, trained on dev${extraNames.length ? ` + ${extraNames.join(" + ")}` : ""}, scored on test-a: F1 ${pct(held.scores.f1)} on the gold tokens,
 F1 ${pct(heldLaut.scores.f1)} through laut's own tokenizer and sentence splitter (the difference is what
@@ -133,6 +145,7 @@ For comparison (full GermEval 2014 test, 24,000 training sentences): best 2014 s
 Flair 84.7, GBERT-large 88.2. This model has ~4,700 training sentences and no word embeddings.
 
 ## Retrain and re-measure
+
     npm run build && npm run train:ner                    # writes models/ner.bin and this card
     node bin/laut.js eval ner --cv 5                      # cross-validated scores
     node bin/laut.js eval ner --holdout                   # train dev, score test-a

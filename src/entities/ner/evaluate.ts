@@ -95,7 +95,11 @@ export function crossValidate(
   gold: readonly TaggedSentence[],
   extra: readonly TaggedSentence[],
   k: number,
-  options: TrainOptions & { tokenisation?: Tokenisation; onFold?: (fold: number, seconds: number) => void },
+  options: TrainOptions & {
+    tokenisation?: Tokenisation;
+    /** after each fold: which gold sentences it trained on and which it scored (indices into gold) */
+    onFold?: (fold: number, seconds: number, split: { trained: number[]; scored: number[] }) => void;
+  },
 ): NerValidation {
   const started = performance.now();
   const tokenisation = options.tokenisation ?? "gold";
@@ -107,13 +111,13 @@ export function crossValidate(
   let trained = 0;
   for (let fold = 0; fold < k; fold++) {
     const foldStarted = performance.now();
-    const training = [...gold.filter((_, i) => folds[i] !== fold), ...extra];
+    const split = { trained: [] as number[], scored: [] as number[] };
+    for (let i = 0; i < folds.length; i++) (folds[i] === fold ? split.scored : split.trained).push(i);
+    const training = [...split.trained.map((i) => gold[i] as TaggedSentence), ...extra];
     trained += training.length;
     const predict = predictor(trainOnTagged(training, options), tokenisation);
-    gold.forEach((s, i) => {
-      if (folds[i] === fold) predicted[i] = predict(s.tokens);
-    });
-    options.onFold?.(fold, (performance.now() - foldStarted) / 1000);
+    for (const i of split.scored) predicted[i] = predict((gold[i] as TaggedSentence).tokens);
+    options.onFold?.(fold, (performance.now() - foldStarted) / 1000, split);
   }
   return {
     mode: `${k}-fold cross-validation`,

@@ -4,6 +4,7 @@
  * and role: a frequent word costs one map lookup instead of some twenty hashed weight lookups.
  * The sums are exactly what NerModel.emissions computes from the full feature rows (a test checks).
  */
+import { LautError } from "../../errors.js";
 import {
   BOUNDARY_WORD,
   MAX_ROLE_FEATURES,
@@ -117,6 +118,12 @@ export class NameScorer {
     const slots = this.#tokenSlots;
     const infos = this.#tokenInfos;
     infos.length = length;
+    if (length > this.#capacity) {
+      throw new LautError(
+        "E_INTERNAL",
+        `name scorer: ${length} tokens exceed its ${this.#capacity} word slots`,
+      );
+    }
     // start afresh before, never during, a sentence: its words' slots must stay valid to the end
     if (this.#current.slots.size + length > this.#capacity) this.#turnOver();
     for (let i = 0; i < length; i++) {
