@@ -22,7 +22,7 @@ import { FeatureExtractor } from "./features.js";
 import { assignFolds } from "./folds.js";
 import { chunksOfTags, LABELS } from "./labels.js";
 import type { NerModel } from "./model.js";
-import { NameScorer } from "./scorer.js";
+import { joinTokens, MAX_SENTENCE, NameScorer } from "./scorer.js";
 import { NameRecogniser } from "./stage.js";
 import { type TrainOptions, trainingSentence, trainNer } from "./train.js";
 
@@ -45,14 +45,17 @@ type Predictor = (tokens: readonly string[]) => Chunk[];
 
 function goldTokenPredictor(model: NerModel): Predictor {
   const scorer = new NameScorer(model);
+  const tags = new Uint8Array(MAX_SENTENCE);
   return (tokens) => {
-    const tags = new Uint8Array(tokens.length);
-    model.decodeScores(
-      scorer.emissions(tokens.length, (i) => tokens[i] as string),
-      tokens.length,
-      tags,
-    );
-    return asChunks(chunksOfTags(tags, tokens.length));
+    const { text, starts, ends } = joinTokens(tokens);
+    const chunks: Chunk[] = [];
+    for (let from = 0; from < tokens.length; from += MAX_SENTENCE) {
+      const n = Math.min(MAX_SENTENCE, tokens.length - from);
+      model.decodeScores(scorer.emissions(text, starts, ends, from, n), n, tags);
+      for (const c of asChunks(chunksOfTags(tags, n)))
+        chunks.push({ ...c, start: c.start + from, end: c.end + from });
+    }
+    return chunks;
   };
 }
 

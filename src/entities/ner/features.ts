@@ -51,7 +51,7 @@ const T = {
 } as const;
 
 /** Version of the feature set; the model file records it and refuses another. */
-export const FEATURE_SET = "de-ner-3";
+export const FEATURE_SET = "de-ner-4";
 
 const PRIME = 0x01000193;
 const SEED = 0x811c9dc5;
@@ -109,7 +109,9 @@ export function wordFlags(word: string, lower: string): number {
     const metonym = lookupMetonym(word);
     if (metonym) flags |= metonym.type === "GPE" ? Flag.MetonymPlace : Flag.MetonymOrg;
   }
-  if (word.length > 2 && verbMood(word) !== null) flags |= Flag.VerbForm;
+  // verb forms are looked up in lower case only: the analysis is the costliest lookup here, and a
+  // capitalised verb form is rare (sentence start) where capitalised nouns are many
+  if (!capitalised && word.length > 2 && verbMood(word) !== null) flags |= Flag.VerbForm;
   for (const ending of commonNounEndings) {
     if (lower.length > ending.length + 2 && lower.endsWith(ending)) {
       flags |= Flag.CommonNounEnding;
@@ -174,8 +176,8 @@ export interface FeatureRows {
 /**
  * Most features of a token depend on one word only: the token itself or one neighbour. Grouped
  * by that word and its position relative to the token (its role), they can be summed once per
- * word and reused (see NameScorer); only bigrams, the shape trigram and the sentence-start
- * features depend on the position.
+ * word and reused (see NameScorer); only the bias and the sentence-start feature depend on
+ * the position.
  */
 export const Role = { Self: 0, Prev: 1, Next: 2, Prev2: 3, Next2: 4 } as const;
 export const ROLE_COUNT = 5;
@@ -189,8 +191,6 @@ export interface WordInfo {
   shape: number;
   suffix3: number;
   flags: number;
-  /** prefix hashes of length 2..4, then suffix hashes of length 1..5 (0 when the word is too short) */
-  affixes: Uint32Array;
 }
 
 /** Stands for the missing neighbour before the first and after the last token. */
@@ -203,34 +203,26 @@ export const BOUNDARY_WORD: WordInfo = {
   shape: BOUNDARY,
   suffix3: BOUNDARY,
   flags: 0,
-  affixes: new Uint32Array(8),
 };
+
+/** Hash of the last k letters, hashed last letter first (so all suffixes come from one backward pass). */
+function suffixHash(lower: string, k: number): number {
+  let h = SEED;
+  for (let i = 1; i <= k; i++) h = Math.imul(h ^ lower.charCodeAt(lower.length - i), PRIME);
+  return h >>> 0;
+}
 
 export function wordInfo(word: string): WordInfo {
   const lower = word.toLowerCase();
-  const len = lower.length;
-  const affixes = new Uint32Array(8);
-  // prefixes by one forward pass, suffixes by one backward pass (hashed last letter first)
-  let h = SEED;
-  for (let k = 0; k < 4 && k < len; k++) {
-    h = Math.imul(h ^ lower.charCodeAt(k), PRIME);
-    if (k >= 1) affixes[k - 1] = h >>> 0;
-  }
-  h = SEED;
-  for (let k = 1; k <= 5 && k <= len; k++) {
-    h = Math.imul(h ^ lower.charCodeAt(len - k), PRIME);
-    affixes[2 + k] = h >>> 0;
-  }
-  const lowerHash = hashChars(SEED, lower, 0, len);
+  const lowerHash = hashChars(SEED, lower, 0, lower.length);
   return {
     word,
     lower,
     wordHash: hashChars(SEED, word, 0, word.length),
     lowerHash,
     shape: shapeHash(word, lower),
-    suffix3: len >= 3 ? (affixes[5] as number) : lowerHash,
+    suffix3: lower.length >= 3 ? suffixHash(lower, 3) : lowerHash,
     flags: wordFlags(word, lower),
-    affixes,
   };
 }
 
@@ -246,11 +238,19 @@ export function roleFeatures(info: WordInfo, role: number, out: Uint32Array, at:
     case Role.Self: {
       out[n++] = feature1(T.Word, info.wordHash);
       out[n++] = feature1(T.Lower, info.lowerHash);
-      const len = info.lower.length;
-      for (let k = 2; k <= 4 && k < len; k++)
-        out[n++] = feature1(T.Prefix + k, info.affixes[k - 2] as number);
-      for (let k = 1; k <= 5 && k < len; k++)
-        out[n++] = feature1(T.Suffix + k, info.affixes[2 + k] as number);
+      const lower = info.lower;
+      const len = lower.length;
+      // prefixes by one forward pass, suffixes by one backward pass
+      let h = SEED;
+      for (let k = 1; k <= 4 && k < len; k++) {
+        h = Math.imul(h ^ lower.charCodeAt(k - 1), PRIME);
+        if (k >= 2) out[n++] = feature1(T.Prefix + k, h >>> 0);
+      }
+      h = SEED;
+      for (let k = 1; k <= 5 && k < len; k++) {
+        h = Math.imul(h ^ lower.charCodeAt(len - k), PRIME);
+        out[n++] = feature1(T.Suffix + k, h >>> 0);
+      }
       out[n++] = feature1(T.Shape, info.shape);
       for (let bit = 0; bit < FLAG_BITS; bit++)
         if (info.flags & (1 << bit)) out[n++] = feature1(T.Flag + bit, 1);

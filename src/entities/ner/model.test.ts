@@ -6,7 +6,7 @@ import { LautError } from "../../errors.js";
 import { FeatureExtractor } from "./features.js";
 import { allowedTransition, chunksOfTags, labelId, TAG_COUNT, tagName, tagsOfChunks } from "./labels.js";
 import { loadNerModel, NerModel, parseNerModel, prunedViterbi, serialiseNerModel, viterbi } from "./model.js";
-import { NameScorer } from "./scorer.js";
+import { joinTokens, MAX_SENTENCE, NameScorer } from "./scorer.js";
 import { seededRandom, trainingSentence, trainNer } from "./train.js";
 
 const BUCKETS = 1 << 14;
@@ -138,18 +138,20 @@ describe("training", () => {
 
   it("scores by remembered word sums exactly as by full feature rows", () => {
     const model = train().compact(true);
-    // room for 16 words: the sentences turn the memory over several times
-    const scorer = new NameScorer(model, 16);
+    // room for 8 words: words evict each other, also within one sentence
+    const scorer = new NameScorer(model, 8);
     for (const d of [...data, ...data]) {
       const byRows = model.emissions(d.example.rows).slice(0, d.tokens.length * TAG_COUNT);
-      const byScorer = scorer.emissions(d.tokens.length, (i) => d.tokens[i] as string);
+      const { text, starts, ends } = joinTokens(d.tokens);
+      const byScorer = scorer.emissions(text, starts, ends, 0, d.tokens.length);
       for (let k = 0; k < byRows.length; k++) expect(byScorer[k]).toBeCloseTo(byRows[k] as number, 4);
     }
   });
 
-  it("refuses a sentence longer than its word memory instead of mixing up words", () => {
+  it("refuses a sentence longer than its window instead of overrunning its memory", () => {
     const scorer = new NameScorer(train().compact(), 4);
-    expect(() => scorer.emissions(5, () => "Wort")).toThrow(LautError);
+    const { text, starts, ends } = joinTokens(Array(MAX_SENTENCE + 1).fill("Wort"));
+    expect(() => scorer.emissions(text, starts, ends, 0, MAX_SENTENCE + 1)).toThrow(LautError);
   });
 
   it("survives a round trip through the file format", () => {

@@ -6,13 +6,13 @@ import type { Doc, Name } from "../../doc.js";
 import type { Stage } from "../../pipeline.js";
 import { chunksOfTags, kindOfLabel, TAG_COUNT, typeOfLabel } from "./labels.js";
 import { loadNerModel, type NerModel } from "./model.js";
-import { NameScorer } from "./scorer.js";
+import { MAX_SENTENCE, NameScorer } from "./scorer.js";
 
 /**
  * Longest stretch decoded at once. News sentences are far shorter; a run-on "sentence" (a list,
  * hostile input) is cut into windows so the scratch arrays stay small.
  */
-const MAX_WINDOW = 256;
+const MAX_WINDOW = MAX_SENTENCE;
 
 export class NameRecogniser {
   readonly model: NerModel;
@@ -31,7 +31,7 @@ export class NameRecogniser {
     const tags = this.#tags;
     for (let from = first; from < end; from += MAX_WINDOW) {
       const n = Math.min(MAX_WINDOW, end - from);
-      const emissions = this.#scorer.emissions(n, (i) => text.slice(starts[from + i], ends[from + i]));
+      const emissions = this.#scorer.emissions(text, starts, ends, from, n);
       this.model.decodeScores(emissions, n, tags);
       for (const chunk of chunksOfTags(tags, n)) {
         out.push({
