@@ -1,10 +1,11 @@
 /**
  * The default German news pipeline and the library entry point `analyze(text, options)`.
  * Stage order is data, checked by Pipeline at module load: text → speech (entities for now come
- * from the speakers the speech stage finds; a trained NER stage comes with a later issue).
+ * from the speakers the speech stage finds; the trained recogniser adds a `names` layer beside them).
  */
 import { type Analysis, toAnalysis } from "./analysis.js";
 import { Doc } from "./doc.js";
+import { nameStage } from "./entities/ner/stage.js";
 import { Pipeline } from "./pipeline.js";
 import { attributionStage } from "./speech/attribution.js";
 import { speechEventStage } from "./speech/events/stage.js";
@@ -20,6 +21,7 @@ export const defaultPipeline = new Pipeline([
   tokenStage,
   paragraphStage,
   sentenceStage,
+  nameStage,
   speechEventStage,
   quoteMarkStage,
   quotedStage,

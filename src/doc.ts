@@ -131,6 +131,20 @@ export interface Entity {
   mentions: Span[];
 }
 
+/** How a name occurs: as itself, as a derived word ("russische", LOCderiv) or inside a word ("EU-Kommission", ORGpart). */
+export type NameKind = "name" | "deriv" | "part";
+
+/** A name found by the trained recogniser (entities/ner): whole tokens, GermEval 2014 outer labels. */
+export interface Name extends Span {
+  type: EntityType;
+  kind: NameKind;
+  /** token range [firstToken, endToken) */
+  firstToken: number;
+  endToken: number;
+  /** 0..1 from the model's margin over the next-best tag; a ranking signal, not a calibrated probability */
+  score: number;
+}
+
 export interface Layers {
   view: TextView;
   tokens: TokenTable;
@@ -141,6 +155,7 @@ export interface Layers {
   entities: Entity[];
   quotes: Quote[];
   speechEvents: SpeechEvent[];
+  names: Name[];
 }
 
 export type LayerName = keyof Layers;

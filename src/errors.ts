@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   E_GOLD_FORMAT: { exit: 4, summary: "gold data is missing or malformed" },
   E_OUTPUT: { exit: 6, summary: "output could not be written" },
   E_STORE: { exit: 8, summary: "the archive database cannot be opened, is corrupt or is from a newer laut" },
+  E_MODEL: { exit: 1, summary: "a model file is missing, corrupt or of another version" },
   E_PIPELINE: { exit: 1, summary: "pipeline contract violated (a bug in laut)" },
   E_INTERNAL: { exit: 1, summary: "internal error (a bug in laut)" },
 } as const;

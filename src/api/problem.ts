@@ -31,6 +31,7 @@ export const STATUS_OF_ERROR: Record<ErrorCode, number> = {
   E_GOLD_FORMAT: 422,
   E_OUTPUT: 500,
   E_STORE: 503,
+  E_MODEL: 500,
   E_PIPELINE: 500,
   E_INTERNAL: 500,
 };

@@ -5,7 +5,9 @@
 import { writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
+import { evaluateNamesOn, validateNer } from "../entities/ner/cli.js";
 import { LautError } from "../errors.js";
+import type { NerScores } from "../eval/germeval.js";
 import { registerHtmlEval } from "../eval/html.js";
 import { registerLinkEval } from "../eval/link.js";
 import { GUARD_EXIT, guard, readRecord, recordEntry, writeRecord } from "../eval/record.js";
@@ -71,20 +73,80 @@ export function registerEval(program: Command): void {
   evalCommand
     .command("ner")
     .description("named entities on GermEval 2014 (outer chunks, strict)")
-    .requiredOption("--gold <file>", "GermEval 2014 TSV, e.g. ../shared/data/ner/germeval2014/NER-de-dev.tsv")
+    .option("--gold <file>", "GermEval 2014 TSV, e.g. ../shared/data/ner/germeval2014/NER-de-dev.tsv")
+    .option("--cv <k>", "k-fold cross-validation of the recogniser over GermEval dev + test-a", parseLimit)
+    .option("--holdout", "train the recogniser on GermEval dev, score test-a")
+    .option("--extra <corpora>", "with --cv/--holdout: also train on ler and/or europeana (comma-separated)")
+    .option(
+      "--tokens <how>",
+      "with --cv/--holdout: predict on the gold tokens or laut's own (gold|laut)",
+      "gold",
+    )
+    .option("--epochs <n>", "with --cv/--holdout: training epochs", parseLimit)
+    .option("--entities", "score the rule-based entities (speaker registry) instead of the names layer")
     .option("--json", "print the scores as JSON")
     .option("--limit <n>", "only the first n sentences", parseLimit)
-    .action((options: { gold: string; json?: boolean; limit?: number }) => {
-      const run = evaluateNer(options.gold, { limit: options.limit });
-      process.stdout.write(
-        options.json
-          ? `${JSON.stringify(roundForJson({ ...run.scores, seconds: run.seconds }), null, 2)}\n`
-          : nerTable(run, basename(options.gold)),
-      );
-    });
+    .action((options: NerOptions) => runNer(options));
 
   registerLinkEval(evalCommand);
   registerHtmlEval(evalCommand);
+}
+
+interface NerOptions {
+  gold?: string;
+  cv?: number;
+  holdout?: boolean;
+  extra?: string;
+  tokens: string;
+  epochs?: number;
+  entities?: boolean;
+  json?: boolean;
+  limit?: number;
+}
+
+function runNer(options: NerOptions): void {
+  const validating = options.cv !== undefined || options.holdout === true;
+  if (options.cv !== undefined && options.holdout)
+    throw new LautError("E_USAGE", "use either --cv or --holdout");
+  if (validating && (options.gold || options.entities || options.limit !== undefined)) {
+    throw new LautError(
+      "E_USAGE",
+      "--cv and --holdout read GermEval dev and test-a themselves; --gold, --entities and --limit do not go with them",
+    );
+  }
+  if (!validating && (options.extra || options.epochs !== undefined || options.tokens !== "gold")) {
+    throw new LautError("E_USAGE", "--extra, --epochs and --tokens go with --cv or --holdout");
+  }
+  const print = (run: { scores: NerScores; seconds: number }, title: string) =>
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify(roundForJson({ ...run.scores, seconds: run.seconds }), null, 2)}\n`
+        : nerTable(run, title),
+    );
+  if (validating) {
+    const run = validateNer({
+      cv: options.cv,
+      extra: (options.extra ?? "").split(",").filter(Boolean),
+      tokenisation: options.tokens,
+      epochs: options.epochs,
+    });
+    print(run, `${run.mode}, ${run.trainSentences} training sentences, ${run.tokenisation} tokens`);
+    return;
+  }
+  if (!options.gold) throw new LautError("E_USAGE", "give --gold <file>, or --cv <k> or --holdout");
+  if (options.entities) {
+    const run = evaluateNer(options.gold, { limit: options.limit });
+    print(run, `${basename(options.gold)} · rule-based entities`);
+    return;
+  }
+  const run = evaluateNamesOn(options.gold, options.limit);
+  if (run.seen) {
+    process.stderr.write(
+      `laut: WARNING: the shipped name model was trained on ${basename(options.gold)}; this score says nothing ` +
+        "about accuracy. Use --cv <k> or --holdout for honest numbers.\n",
+    );
+  }
+  print(run, `${basename(options.gold)} · names layer${run.seen ? " · TRAINING DATA, NOT A TEST" : ""}`);
 }
 
 function runQuotes(options: QuoteOptions): void {
