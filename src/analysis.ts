@@ -60,6 +60,13 @@ export interface AnalysisSpeechEvent extends Record<keyof SpeechEventRoles, Part
   score: number;
 }
 
+export interface AnalysisName extends TextSpan {
+  type: EntityType;
+  /** name: "Nordkorea"; deriv: a word derived from a name ("nordkoreanische"); part: a compound with a name ("EU-Kommission") */
+  kind: "name" | "deriv" | "part";
+  score: number;
+}
+
 export interface Analysis {
   schemaVersion: string;
   source: { name: string | null; format: "text" | "html"; encoding: string | null };
@@ -73,6 +80,8 @@ export interface Analysis {
   entities: AnalysisEntity[];
   /** present when the pipeline ran the speechEvents stage (schema 1.2.0) */
   speechEvents?: AnalysisSpeechEvent[];
+  /** names the trained recogniser found; present with `analyze(text, { names: true })` (schema 1.2.0) */
+  names?: AnalysisName[];
 }
 
 const textSpan = (doc: Doc, span: Span): TextSpan => ({
@@ -190,5 +199,15 @@ export function toAnalysis(doc: Doc): Analysis {
       mentions: e.mentions.map((m) => textSpan(doc, m)),
     })),
     ...(doc.has("speechEvents") ? { speechEvents: speechEvents(doc) } : {}),
+    ...(doc.has("names")
+      ? {
+          names: doc.get("names").map((n) => ({
+            ...textSpan(doc, n),
+            type: n.type,
+            kind: n.kind,
+            score: Math.round(n.score * 1000) / 1000,
+          })),
+        }
+      : {}),
   };
 }

@@ -239,6 +239,8 @@ function exampleDoc(): Doc {
       score: 0.934,
     },
   ]);
+  const roth = at("Anna Roth");
+  doc.set("names", [{ ...roth, type: "PER", kind: "name", firstToken: 8, endToken: 10, score: 0.97 }]);
   return doc;
 }
 
@@ -372,8 +374,8 @@ describe("schema/analysis.schema.json", () => {
   it("describes every top-level field of the projection and nothing else", () => {
     const analysis = toAnalysis(exampleDoc());
     expect(Object.keys(schema.properties ?? {}).sort()).toEqual(Object.keys(analysis).sort());
-    // speechEvents is optional: present only when the pipeline ran its stage
-    const optional = ["speechEvents"];
+    // speechEvents and names are optional: present only when the pipeline ran their stages
+    const optional = ["speechEvents", "names"];
     expect([...(schema.required ?? [])].sort()).toEqual(
       Object.keys(analysis)
         .filter((k) => !optional.includes(k))

@@ -25,6 +25,7 @@ interface AnalyzeFlags {
   output?: string;
   maxBytes?: number;
   inputFormat: "auto" | "text" | "html";
+  names?: boolean;
 }
 
 const EXTENSION: Record<OutputFormat, string> = { json: ".json", text: ".txt", html: ".html" };
@@ -66,6 +67,7 @@ export function registerAnalyze(program: Command): void {
       new Option("-f, --format <format>", "output format").choices(["json", "text", "html"]).default("json"),
     )
     .option("--pretty", "indent JSON output")
+    .option("--names", "also run the trained name recogniser (adds `names` to the JSON)")
     .option("-o, --output <path>", "write to this file, or one file per input into this directory")
     .option("--max-bytes <size>", "refuse inputs larger than this (bytes; k, M, G suffixes)", parseSize)
     .addOption(
@@ -120,7 +122,12 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags): Promise<void> 
       let analysis: Analysis;
       try {
         const input = await readInput(source, { maxBytes: flags.maxBytes, format: flags.inputFormat });
-        analysis = analyze(input.text, { name: input.name, format: input.format, encoding: input.encoding });
+        analysis = analyze(input.text, {
+          name: input.name,
+          format: input.format,
+          encoding: input.encoding,
+          names: flags.names === true,
+        });
       } catch (error) {
         if (!isLautError(error) || error.code === "E_OUTPUT" || error.code === "E_USAGE") throw error;
         process.stderr.write(`laut: ${error.message} [${error.code}]\n`);

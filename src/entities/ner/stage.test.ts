@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { analyzeDoc, defaultPipeline } from "../../analyze.js";
+import { analyzeDoc, namesPipeline } from "../../analyze.js";
 import type { Doc, Name } from "../../doc.js";
 
 /** The names of a text as "surface=TYPE/kind" */
 function names(text: string): string[] {
-  const doc = analyzeDoc(text);
+  const doc = analyzeDoc(text, { names: true });
   return doc.get("names").map((n: Name) => `${doc.slice(n)}=${n.type}/${n.kind}`);
 }
 
 describe("the names stage with the shipped model", () => {
   it("runs after sentence splitting and before the speech stages", () => {
-    const order = defaultPipeline.stages.map((s) => s.name);
+    const order = namesPipeline.stages.map((s) => s.name);
     expect(order.indexOf("names")).toBeGreaterThan(order.indexOf("sentences"));
     expect(order.indexOf("names")).toBeLessThan(order.indexOf("quoteMarks"));
   });
@@ -47,7 +47,9 @@ describe("the names stage with the shipped model", () => {
   });
 
   it("gives spans on whole tokens with a score between 0 and 1", () => {
-    const doc: Doc = analyzeDoc("«Wir sind bereit», sagte Außenministerin Annalena Baerbock in Kiew.");
+    const doc: Doc = analyzeDoc("«Wir sind bereit», sagte Außenministerin Annalena Baerbock in Kiew.", {
+      names: true,
+    });
     const tokens = doc.get("tokens");
     for (const name of doc.get("names")) {
       expect(name.start).toBe(tokens.starts[name.firstToken]);
@@ -60,11 +62,23 @@ describe("the names stage with the shipped model", () => {
 
   it("handles a run-on sentence longer than one decoding window", () => {
     const list = Array.from({ length: 120 }, (_, i) => `Angela Merkel${i}`).join(", ");
-    const doc = analyzeDoc(`Eingeladen waren ${list} und viele andere`);
+    const doc = analyzeDoc(`Eingeladen waren ${list} und viele andere`, { names: true });
     const found = doc.get("names");
     expect(found.length).toBeGreaterThan(50);
     for (let i = 1; i < found.length; i++) {
       expect(found[i]?.start).toBeGreaterThanOrEqual(found[i - 1]?.end as number);
     }
+  });
+});
+
+describe("names in the Analysis", () => {
+  it("appear only when asked for, as text spans with type and kind", async () => {
+    const { analyze } = await import("../../analyze.js");
+    const text = "Die nordkoreanische Führung empfing den russischen Außenminister in Pjöngjang.";
+    expect(analyze(text).names).toBeUndefined();
+    const names = analyze(text, { names: true }).names ?? [];
+    expect(names.find((n) => n.text === "Pjöngjang")).toMatchObject({ type: "LOC", kind: "name" });
+    expect(names.find((n) => n.text === "nordkoreanische")).toMatchObject({ type: "LOC", kind: "deriv" });
+    for (const n of names) expect(text.slice(n.start, n.end)).toBe(n.text);
   });
 });
