@@ -14,6 +14,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+// the key and the columns are the loader's own (run `npm run build` first)
+import { GAZETTEER_COLUMNS, linkKey } from "../dist/entities/link/index.js";
 
 const root = new URL("../", import.meta.url);
 const curatedDir = new URL("src/lang/de/gazetteer/", root);
@@ -27,17 +29,6 @@ const { values } = parseArgs({
 const sharedDir = values.shared ?? process.env.LAUT_SHARED ?? fileURLToPath(new URL("../shared", root));
 const gazDir = `${sharedDir.replace(/\/$/, "")}/data/gazetteers`;
 const outPath = values.out ?? fileURLToPath(new URL("gazetteer.tsv", curatedDir));
-
-/** Must stay equal to linkKey in src/entities/link/normalize.ts (a test checks every row). */
-function linkKey(surface) {
-  return surface
-    .toLowerCase()
-    .replaceAll("ß", "ss")
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
 
 function fail(message) {
   process.stderr.write(`build-gazetteer: ${message}\n`);
@@ -292,22 +283,6 @@ for (const p of readCurated("persons.tsv")) {
 }
 
 // --- write -------------------------------------------------------------------------------------------
-const COLUMNS = [
-  "alias",
-  "key",
-  "qid",
-  "name",
-  "type",
-  "kind",
-  "stands_for",
-  "country",
-  "form",
-  "prio",
-  "local",
-  "valid_from",
-  "valid_to",
-  "as_of",
-];
 const seen = new Set();
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 rows.sort(
@@ -349,7 +324,7 @@ const header = [
   "# open-data gazetteers (countries-states-cities ODbL, debian iso-codes LGPL-2.1+, i18n-iso-countries",
   "# MIT, mledoze/countries ODbL). Do not edit: edit the curated tables and run npm run build:gazetteer.",
   "# Licences and attribution: SOURCES.md. One row per normalised key and reading.",
-  COLUMNS.join("\t"),
+  GAZETTEER_COLUMNS.join("\t"),
 ];
 writeFileSync(outPath, `${[...header, ...lines].join("\n")}\n`);
 process.stderr.write(`build-gazetteer: ${lines.length} rows -> ${outPath}\n`);

@@ -46,7 +46,8 @@ export interface GazetteerEntry {
 }
 
 const FILE = "gazetteer/gazetteer.tsv";
-const COLUMNS = [
+/** The columns of the built gazetteer, in order; scripts/build-gazetteer.mjs writes them. */
+export const GAZETTEER_COLUMNS = [
   "alias",
   "key",
   "qid",
@@ -80,7 +81,7 @@ function load(): Map<string, GazetteerEntry[]> {
     if (line.length === 0 || line.startsWith("#")) continue;
     const c = line.split("\t");
     if (header) {
-      if (c.join("\t") !== COLUMNS.join("\t")) {
+      if (c.join("\t") !== GAZETTEER_COLUMNS.join("\t")) {
         throw new LautError(
           "E_INTERNAL",
           `${FILE} has unexpected columns; rebuild it with npm run build:gazetteer`,

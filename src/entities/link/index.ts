@@ -2,6 +2,7 @@ export { mentionActs } from "./actor.js";
 export {
   ENTITY_TYPES,
   type EntityType,
+  GAZETTEER_COLUMNS,
   type GazetteerEntry,
   gazetteerLookup,
   LINK_KINDS,
