@@ -62,20 +62,33 @@ export function ArticlesPage({ loc }: { loc: Location }) {
       {list.data && list.data.length > 0 && (
         <ol class="article-list">
           {list.data.map((a) => (
-            <li key={a.id}>
-              <h2 lang="de">
-                <Link href={`/artikel/${a.id}`}>{a.title ?? `Artikel ${a.id}`}</Link>
-              </h2>
-              <p class="article-meta">
-                {a.site && <span class="site">{a.site}</span>}
-                <time dateTime={a.dated}>{formatDay(a.dated)}</time>
-                <span>{plural(a.quoteCount, "Zitat", "Zitate")}</span>
-              </p>
-            </li>
+            <ArticleItem key={a.id} article={a} heading="h2" />
           ))}
         </ol>
       )}
       <MoreButton more={list.more} label="Weitere Artikel laden" />
     </>
+  );
+}
+
+/** One article in a list: its title as a link, then site, day and number of quotes. */
+export function ArticleItem({
+  article: a,
+  heading: Heading,
+}: {
+  article: ArticleSummary;
+  heading: "h2" | "h3";
+}) {
+  return (
+    <li>
+      <Heading lang="de">
+        <Link href={`/artikel/${a.id}`}>{a.title ?? `Artikel ${a.id}`}</Link>
+      </Heading>
+      <p class="article-meta">
+        {a.site && <span class="site">{a.site}</span>}
+        <time dateTime={a.dated}>{formatDay(a.dated)}</time>
+        <span>{plural(a.quoteCount, "Zitat", "Zitate")}</span>
+      </p>
+    </li>
   );
 }

@@ -1,8 +1,9 @@
 /** Search across the archive: quotes and articles matching the words (stemmed, so inflections match). */
 import { apiPath, type SearchResult, useApi } from "../api.js";
-import { formatDay, plural } from "../format.js";
-import { Link, type Location, navigate } from "../router.js";
+import { plural } from "../format.js";
+import { type Location, navigate } from "../router.js";
 import { PageHeading, QuoteRow, Status } from "../ui.js";
+import { ArticleItem } from "./articles.js";
 
 export function SearchPage({ loc }: { loc: Location }) {
   const q = (loc.query.get("q") ?? "").trim();
@@ -53,16 +54,7 @@ export function SearchPage({ loc }: { loc: Location }) {
             ) : (
               <ol class="article-list compact">
                 {data.articles.map((a) => (
-                  <li key={a.id}>
-                    <h3 lang="de">
-                      <Link href={`/artikel/${a.id}`}>{a.title ?? `Artikel ${a.id}`}</Link>
-                    </h3>
-                    <p class="article-meta">
-                      {a.site && <span class="site">{a.site}</span>}
-                      <time dateTime={a.dated}>{formatDay(a.dated)}</time>
-                      <span>{plural(a.quoteCount, "Zitat", "Zitate")}</span>
-                    </p>
-                  </li>
+                  <ArticleItem key={a.id} article={a} heading="h3" />
                 ))}
               </ol>
             )}
