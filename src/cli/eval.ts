@@ -12,7 +12,7 @@ import { registerHtmlEval } from "../eval/html.js";
 import { registerLinkEval } from "../eval/link.js";
 import { GUARD_EXIT, guard, readRecord, recordEntry, writeRecord } from "../eval/record.js";
 import { gepadeTable, nerTable, quoteErrors, quoteTable, roundForJson } from "../eval/report.js";
-import { evaluateGepade, evaluateNer, evaluateQuotes } from "../eval/run.js";
+import { evaluateGepade, evaluateNer, evaluateQuotes, lautAnalyzerWithNames } from "../eval/run.js";
 
 interface QuoteOptions {
   gold: string;
@@ -23,6 +23,7 @@ interface QuoteOptions {
   record?: string;
   guard?: boolean;
   update?: boolean;
+  names?: boolean;
 }
 
 function parseLimit(value: string): number {
@@ -53,6 +54,7 @@ export function registerEval(program: Command): void {
     .option("--record <file>", "recorded dev numbers, e.g. eval/record.json (with --guard or --update)")
     .option("--guard", `exit with code ${GUARD_EXIT} when joint F1 is more than one point below the record`)
     .option("--update", "write the measured numbers into the record")
+    .option("--names", "run laut with the trained name recogniser on (not with --record)")
     .action((options: QuoteOptions) => runQuotes(options));
 
   evalCommand
@@ -171,7 +173,17 @@ function runQuotes(options: QuoteOptions): void {
     throw new LautError("E_USAGE", `${options.record} has no entry "${key}"; create it with --update`);
   }
 
-  const run = evaluateQuotes(options.gold, { simplified, limit: options.limit });
+  if (options.names && options.record) {
+    throw new LautError(
+      "E_USAGE",
+      "--names does not go with --record: the record holds the default pipeline's numbers",
+    );
+  }
+  const run = evaluateQuotes(options.gold, {
+    simplified,
+    limit: options.limit,
+    analyzer: options.names ? lautAnalyzerWithNames : undefined,
+  });
 
   if (options.errors) {
     try {

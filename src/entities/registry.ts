@@ -194,7 +194,8 @@ export class EntityRegistry {
       this.#bySurname.set(lower(head), index);
       return index;
     }
-    const type: EntityType = p.kind === "role" ? "PER" : p.kind === "noun" ? "OTH" : "ORG";
+    const type: EntityType =
+      p.kind === "role" ? "PER" : p.kind === "noun" ? "OTH" : p.kind === "place" ? "LOC" : "ORG";
     return this.#add(type, text, null, p.gender, key);
   }
 

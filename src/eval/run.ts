@@ -26,6 +26,8 @@ import {
 export type Analyzer = (text: string, name: string) => Pick<Analysis, "quotes" | "entities">;
 
 export const lautAnalyzer: Analyzer = (text, name) => analyze(text, { name });
+/** laut with the trained name recogniser on (`eval quotes --names`) */
+export const lautAnalyzerWithNames: Analyzer = (text, name) => analyze(text, { name, names: true });
 
 export interface QuoteEvaluation {
   scores: QuoteScores;

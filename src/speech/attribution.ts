@@ -5,7 +5,16 @@
  * partial quotes (speech/partial.ts). A quote without a cue of its own goes to the speaker of the
  * previous quote or speech event in its paragraph.
  */
-import type { Paragraph, Quote, Quoted, QuoteMarkPair, Sentence, SpeakerRef } from "../doc.js";
+import type {
+  EntityType,
+  Name,
+  Paragraph,
+  Quote,
+  Quoted,
+  QuoteMarkPair,
+  Sentence,
+  SpeakerRef,
+} from "../doc.js";
 import { EntityRegistry } from "../entities/registry.js";
 import { lexKey, readLines } from "../lang/de/data.js";
 import type { Stage } from "../pipeline.js";
@@ -38,6 +47,8 @@ export function attribute(
   sentences: Sentence[],
   marks: QuoteMarkPair[],
   quoted: Quoted[],
+  /** the trained recogniser's names, when the pipeline ran it: every one becomes an entity */
+  names: readonly Name[] = [],
 ): { entities: EntityRegistry["entities"]; quotes: Quote[] } {
   const registry = new EntityRegistry(w);
   // tokens inside speech or partial quotes are never speaker candidates
@@ -50,9 +61,12 @@ export function attribute(
 
   const phrasesOf = sentences.map((s) => chunk(w, s.firstToken, s.endToken, quotedTokens));
   // mentions in text order first, so pronouns and surnames find their antecedents
-  for (const phrases of phrasesOf) {
-    for (const p of phrases) if (p.kind !== "noun" && p.kind !== "pronoun") registry.resolve(p);
-  }
+  const mentions: Phrase[] = [];
+  for (const phrases of phrasesOf)
+    for (const p of phrases) if (p.kind !== "noun" && p.kind !== "pronoun") mentions.push(p);
+  for (const p of namePhrases(names, mentions, quotedTokens)) mentions.push(p);
+  mentions.sort((a, b) => a.first - b.first);
+  for (const p of mentions) registry.resolve(p);
 
   const events: SpeechEvent[] = [];
   sentences.forEach((s, si) => {
@@ -261,6 +275,41 @@ export function attribute(
   return { entities: registry.finish(), quotes: all };
 }
 
+const NAME_KIND: Readonly<Record<EntityType, Phrase["kind"] | null>> = {
+  PER: "person",
+  ORG: "org",
+  LOC: "place",
+  OTH: null,
+};
+
+/**
+ * The recogniser's names as phrases for the registry: those the chunker already made an actor
+ * phrase of are left to it; the others ("Greenpeace" is a plain noun to the rules) enter with the
+ * recogniser's type, so that a later "Greenpeace fordert …" knows it is an organisation.
+ */
+function namePhrases(names: readonly Name[], taken: readonly Phrase[], quotedTokens: Uint8Array): Phrase[] {
+  const covered = new Uint8Array(quotedTokens.length);
+  for (const p of taken) covered.fill(1, p.first, p.end);
+  const out: Phrase[] = [];
+  for (const n of names) {
+    const kind = NAME_KIND[n.type];
+    if (n.kind !== "name" || kind === null || quotedTokens[n.firstToken] || covered[n.firstToken]) continue;
+    const person = kind === "person";
+    out.push({
+      first: n.firstToken,
+      end: n.endToken,
+      headFirst: n.firstToken,
+      headEnd: n.endToken,
+      nameFirst: person ? n.firstToken : -1,
+      nameEnd: person ? n.endToken : -1,
+      kind,
+      det: "",
+      gender: "u",
+    });
+  }
+  return out;
+}
+
 /** Noun phrases of a token range, left to right, not inside quoted speech. */
 function chunk(w: Words, first: number, end: number, quotedTokens: Uint8Array): Phrase[] {
   const out: Phrase[] = [];
@@ -316,6 +365,7 @@ export const attributionStage: Stage = {
       doc.get("sentences"),
       doc.get("quoteMarks"),
       doc.get("quoted"),
+      doc.has("names") ? doc.get("names") : [],
     );
     if ((doc.meta as { calibrated?: boolean }).calibrated !== false) calibrate(quotes, doc.get("quoted"));
     doc.set("entities", entities);

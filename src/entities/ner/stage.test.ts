@@ -82,3 +82,16 @@ describe("names in the Analysis", () => {
     for (const n of names) expect(text.slice(n.start, n.end)).toBe(n.text);
   });
 });
+
+describe("names as entities", () => {
+  it("with the recogniser on, names the rules do not know become typed entities", async () => {
+    const { analyze } = await import("../../analyze.js");
+    const text =
+      "Die Firma Siemens baut in Erlangen ein neues Werk. Der Konzern investiert 500 Millionen Euro.";
+    expect(analyze(text).entities.map((e) => e.name)).not.toContain("Erlangen");
+    const entities = analyze(text, { names: true }).entities;
+    expect(entities.find((e) => e.name === "Erlangen")?.type).toBe("LOC");
+    // a name inside a phrase the rules already made an actor stays with that phrase
+    expect(entities.find((e) => e.name.includes("Siemens"))?.type).toBe("ORG");
+  });
+});
