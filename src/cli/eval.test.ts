@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { LautError } from "../errors.js";
 import { STORIES, wikinewsGold } from "../eval/wikinews-fixture.case.js";
+import { captureOutput } from "./capture.case.js";
 import { registerEval } from "./eval.js";
 
 const root = mkdtempSync(join(tmpdir(), "laut-eval-cli-"));
@@ -14,22 +15,8 @@ for (const story of STORIES) {
   writeFileSync(join(gold, `${story.name}.json`), JSON.stringify(wikinewsGold(story.text, story.quotes)));
 }
 
-let out = "";
-let err = "";
-beforeEach(() => {
-  out = "";
-  err = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-});
+const output = captureOutput();
 afterEach(() => {
-  vi.restoreAllMocks();
   process.exitCode = undefined;
 });
 
@@ -42,7 +29,7 @@ async function laut(...args: string[]): Promise<void> {
 describe("laut eval quotes", () => {
   it("prints the scores as JSON with values in 0..1", async () => {
     await laut("eval", "quotes", "--gold", gold, "--json");
-    const scores = JSON.parse(out);
+    const scores = JSON.parse(output.out());
     expect(Object.keys(scores)).toEqual(
       expect.arrayContaining([
         "message",
@@ -69,8 +56,8 @@ describe("laut eval quotes", () => {
   it("prints a table and writes the error file", async () => {
     const errors = join(root, "errors.txt");
     await laut("eval", "quotes", "--gold", gold, "--errors", errors);
-    expect(out).toContain("laut eval quotes · wikinews dev");
-    expect(out).toMatch(/joint\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d/);
+    expect(output.out()).toContain("laut eval quotes · wikinews dev");
+    expect(output.out()).toMatch(/joint\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d/);
     expect(readFileSync(errors, "utf8")).toContain("== MISSED");
   });
 
@@ -84,13 +71,13 @@ describe("laut eval quotes", () => {
 
     await laut("eval", "quotes", "--gold", gold, "--record", record, "--guard");
     expect(process.exitCode).toBeUndefined();
-    expect(err).toContain("regression guard passed");
+    expect(output.err()).toContain("regression guard passed");
 
     written["wikinews-dev"].joint += 0.0101;
     writeFileSync(record, JSON.stringify(written));
     await laut("eval", "quotes", "--gold", gold, "--record", record, "--guard");
     expect(process.exitCode).toBe(7);
-    expect(err).toContain("regression guard FAILED");
+    expect(output.err()).toContain("regression guard FAILED");
   });
 
   it("refuses contradictory options with a usage error", async () => {
@@ -119,7 +106,7 @@ describe("laut eval gepade and ner", () => {
     };
     writeFileSync(join(dir, "rede.json"), JSON.stringify(speech));
     await laut("eval", "gepade", "--gold", dir, "--json");
-    const scores = JSON.parse(out);
+    const scores = JSON.parse(output.out());
     expect(scores).toMatchObject({ docs: 1, annotations: { gold: 1 } });
     expect(Object.keys(scores.byRole)).toEqual([
       "Source",
@@ -139,7 +126,7 @@ describe("laut eval gepade and ner", () => {
       "#\thttp://example.org\t[2024-01-01]\n1\tAngela\tB-PER\tO\n2\tMerkel\tI-PER\tO\n3\tsprach\tO\tO\n",
     );
     await laut("eval", "ner", "--gold", file);
-    expect(out).toContain("outer chunks, strict");
-    expect(out).toContain("chunks: gold 1");
+    expect(output.out()).toContain("outer chunks, strict");
+    expect(output.out()).toContain("chunks: gold 1");
   });
 });

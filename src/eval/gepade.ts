@@ -2,6 +2,7 @@ import type { Analysis, AnalysisSpeechEvent } from "../analysis.js";
 import type { Span } from "../doc.js";
 import { LautError } from "../errors.js";
 import { SPEECH_EVENT_ROLES } from "../speech/events/stage.js";
+import { emptyEventRoles } from "../speech/events/tagger.js";
 import { readGoldDir } from "./gold-dir.js";
 import { maxWeightAssignment } from "./hungarian.js";
 import {
@@ -65,15 +66,8 @@ export interface GepadeGoldDoc {
 
 const ROLE_TIE_BREAK = 0.001;
 
-export const emptyRoles = (): Record<GepadeRole, number[]> => ({
-  Source: [],
-  Message: [],
-  Addr: [],
-  Topic: [],
-  Evidence: [],
-  Medium: [],
-  PTC: [],
-});
+/** One empty token list per role: the speech-event tagger's own record of them. */
+export const emptyRoles = (): Record<GepadeRole, number[]> => emptyEventRoles();
 
 export function scoreGepade(docs: readonly GepadeDocInput[]): {
   scores: GepadeScores;

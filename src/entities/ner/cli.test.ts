@@ -2,27 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { captureOutput } from "../../cli/capture.case.js";
 import { registerEval } from "../../cli/eval.js";
 import { nerDataFiles } from "./paths.js";
 
-let out = "";
-let err = "";
-beforeEach(() => {
-  out = "";
-  err = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const output = captureOutput();
 
 async function laut(...args: string[]): Promise<void> {
   const program = new Command("laut").exitOverride();
@@ -50,13 +35,13 @@ describe("laut eval ner", () => {
 
   it("scores the names layer on a file the model never saw, without a warning", async () => {
     await laut("eval", "ner", "--gold", file, "--json");
-    expect(JSON.parse(out)).toMatchObject({ f1: 1, chunks: { gold: 2, correct: 2 } });
-    expect(err).toBe("");
+    expect(JSON.parse(output.out())).toMatchObject({ f1: 1, chunks: { gold: 2, correct: 2 } });
+    expect(output.err()).toBe("");
   });
 
   it("still scores the rule-based entities on request", async () => {
     await laut("eval", "ner", "--gold", file, "--entities");
-    expect(out).toContain("rule-based entities");
+    expect(output.out()).toContain("rule-based entities");
   });
 
   it("rejects options that do not go together", async () => {
@@ -76,8 +61,8 @@ describe("laut eval ner", () => {
       const copy = join(root, "kopie.tsv");
       writeFileSync(copy, readFileSync(dev));
       await laut("eval", "ner", "--gold", copy, "--limit", "50");
-      expect(err).toMatch(/WARNING: the shipped name model was trained on kopie\.tsv/);
-      expect(out).toContain("TRAINING DATA, NOT A TEST");
+      expect(output.err()).toMatch(/WARNING: the shipped name model was trained on kopie\.tsv/);
+      expect(output.out()).toContain("TRAINING DATA, NOT A TEST");
     },
   );
 });
