@@ -4,6 +4,7 @@
  * from the speakers the speech stage finds; a trained NER stage comes with a later issue).
  */
 import { type Analysis, toAnalysis } from "./analysis.js";
+import { claimStage } from "./claims/stage.js";
 import { Doc } from "./doc.js";
 import { Pipeline } from "./pipeline.js";
 import { attributionStage } from "./speech/attribution.js";
@@ -22,6 +23,7 @@ export const defaultPipeline = new Pipeline([
   quoteMarkStage,
   quotedStage,
   attributionStage,
+  claimStage,
 ]);
 
 export interface AnalyzeOptions {

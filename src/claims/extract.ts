@@ -1,0 +1,440 @@
+/**
+ * Claims from the quote layer and from the outlet's own sentences, in small steps: every quote
+ * that is not a fragment of another quote by the same source becomes a claim; indicative
+ * sentences outside any quote that state an act of a known actor become the outlet's assertions;
+ * then each claim gets its nesting parent, actors, polarity, predicate family and status.
+ */
+import type { Entity, Quote, Sentence, Span } from "../doc.js";
+import { type EntityLink, linkMention, referent } from "../entities/link/index.js";
+import { lexKey } from "../lang/de/data.js";
+import { lookupCueWord, lookupPronoun, lookupSpeechNoun, reportingVerbs } from "../lang/de/lexicon.js";
+import { tokenAtOrAfter } from "../span-index.js";
+import { hasHearsay, hasSubjunctive } from "../speech/indirect.js";
+import type { Words } from "../speech/phrases.js";
+import { partyKey } from "./link.js";
+import { predicateIn } from "./predicates.js";
+import type { Claim, ClaimActor, ClaimParty, ClaimStatus, Polarity } from "./types.js";
+import { claimWords } from "./words.js";
+
+/** Kinds of gazetteer readings that name an actor a claim can be about (not towns or rivers). */
+const ACTOR_KINDS = new Set(["country", "capital", "gov-body", "io", "person", "demonym", "media"]);
+/** Entity types that can act; OTH holds things like "keinen Hinweis". */
+const ACTOR_TYPES = new Set(["PER", "ORG", "LOC"]);
+const UPPER_INITIAL = /^\p{Lu}/u;
+
+interface Context {
+  w: Words;
+  sentences: readonly Sentence[];
+  paragraphKinds: readonly string[];
+  quotes: readonly Quote[];
+  entities: readonly Entity[];
+  /** every entity mention, sorted by start: [start, end, entity] triples */
+  mentions: Int32Array;
+  byWikidata: Map<string, number>;
+}
+
+const linkMemo = new Map<string, EntityLink | null>();
+
+/** The gazetteer's reading of a single word, when it names an actor; memoised per surface. */
+function actorLink(surface: string): EntityLink | null {
+  let link = linkMemo.get(surface);
+  if (link === undefined) {
+    link = linkMention(surface, { actor: true });
+    if (link && !ACTOR_KINDS.has(link.kind)) link = null;
+    if (linkMemo.size > 50_000) linkMemo.clear();
+    linkMemo.set(surface, link);
+  }
+  return link;
+}
+
+let cueCategories: Map<string, string> | null = null;
+
+/** Category of a cue lemma: reporting verb, speech noun or non-verb cue (lexicon.ts). */
+export function cueCategory(lemma: string): string | null {
+  if (!cueCategories) {
+    cueCategories = new Map();
+    for (const v of reportingVerbs()) cueCategories.set(lexKey(v.lemma), v.category);
+  }
+  const key = lexKey(lemma);
+  return cueCategories.get(key) ?? lookupSpeechNoun(key)?.category ?? lookupCueWord(key)?.category ?? null;
+}
+
+function partyOfEntity(ctx: Context, entity: number): ClaimParty {
+  const e = ctx.entities[entity] as Entity;
+  return { entity, name: e.name, wikidata: e.wikidata };
+}
+
+function partyOfLink(ctx: Context, link: EntityLink): ClaimParty {
+  const qid = referent(link);
+  const entity = qid ? ctx.byWikidata.get(qid) : undefined;
+  return entity !== undefined ? partyOfEntity(ctx, entity) : { entity: null, name: link.name, wikidata: qid };
+}
+
+/** Tokens [first, end) that a list of spans covers. */
+function tokenRange(w: Words, spans: readonly Span[]): [number, number] {
+  const first = tokenAtOrAfter(w.tokens, (spans[0] as Span).start);
+  let end = tokenAtOrAfter(w.tokens, (spans.at(-1) as Span).end - 1);
+  if (end < w.length && w.start(end) < (spans.at(-1) as Span).end) end++;
+  return [first, end];
+}
+
+const within = (spans: readonly Span[], start: number, end: number): boolean => {
+  for (const s of spans) if (start >= s.start && end <= s.end) return true;
+  return false;
+};
+
+const containsAll = (outer: readonly Span[], inner: readonly Span[]): boolean =>
+  inner.every((s) => within(outer, s.start, s.end));
+
+/**
+ * The holder of a quote: its speaker's entity; a speech noun that speaks for a country ("russische
+ * Behauptungen") is that country's; no speaker is an unnamed source.
+ */
+function holderOf(ctx: Context, q: Quote): ClaimParty {
+  const speaker = q.speaker;
+  if (!speaker) return { entity: null, name: "", wikidata: null };
+  const entity = speaker.entity !== null ? ctx.entities[speaker.entity] : undefined;
+  const nounSpeaks = q.cue !== null && q.cue.start >= speaker.start && q.cue.end <= speaker.end;
+  if (!entity || entity.type === "OTH" || nounSpeaks) {
+    const [first, end] = tokenRange(ctx.w, [speaker]);
+    for (let t = first; t < end; t++) {
+      if (!ctx.w.isWord(t)) continue;
+      const link = actorLink(ctx.w.word(t));
+      if (link?.kind === "demonym") return partyOfLink(ctx, link);
+    }
+  }
+  if (entity && speaker.entity !== null) return partyOfEntity(ctx, speaker.entity);
+  return { entity: null, name: ctx.w.text.slice(speaker.start, speaker.end), wikidata: null };
+}
+
+/** Actors an entity mention names inside `spans` (a quote's frame), each with its first mention. */
+function partiesIn(ctx: Context, spans: readonly Span[]): ClaimActor[] {
+  const parties: ClaimActor[] = [];
+  const m = ctx.mentions;
+  for (let i = 0; i < m.length; i += 3) {
+    const start = m[i] ?? 0;
+    const end = m[i + 1] ?? 0;
+    const entity = m[i + 2] ?? 0;
+    if (!within(spans, start, end) || !ACTOR_TYPES.has((ctx.entities[entity] as Entity).type)) continue;
+    if (!parties.some((p) => p.entity === entity))
+      parties.push({ ...partyOfEntity(ctx, entity), span: { start, end } });
+  }
+  return parties;
+}
+
+/** Quotes that become claims: not a stretch inside another quote by the same source. */
+function claimQuotes(ctx: Context): number[] {
+  const out: number[] = [];
+  ctx.quotes.forEach((q, qi) => {
+    if (q.spans.length === 0) return;
+    const speaker = q.speaker?.entity ?? null;
+    for (let pi = 0; pi < ctx.quotes.length; pi++) {
+      const p = ctx.quotes[pi] as Quote;
+      if (pi === qi || (p.speaker?.entity ?? null) !== speaker) continue;
+      // equal extents: the first of the two stays
+      if (containsAll(p.spans, q.spans) && (pi < qi || !containsAll(q.spans, p.spans))) return;
+    }
+    out.push(qi);
+  });
+  return out;
+}
+
+/** Sentences an outlet assertion may come from: none of their words belong to a quote or its frame. */
+function freeSentences(ctx: Context): Uint8Array {
+  const taken = new Uint8Array(ctx.sentences.length);
+  const mark = (span: Span) => {
+    for (let si = 0; si < ctx.sentences.length; si++) {
+      const s = ctx.sentences[si] as Sentence;
+      if (s.start < span.end && span.start < s.end) taken[si] = 1;
+    }
+  };
+  for (const q of ctx.quotes) {
+    for (const s of q.spans) mark(s);
+    for (const s of q.frame) mark(s);
+    if (q.cue) for (const p of q.cue.parts) mark(p);
+    if (q.speaker) mark(q.speaker);
+  }
+  return taken;
+}
+
+function draft(spans: Span[], quote: number | null, holder: ClaimParty | null, cue: Claim["cue"]): Claim {
+  return {
+    spans,
+    text: "",
+    quote,
+    holder,
+    parent: null,
+    actors: [],
+    polarity: "positive",
+    status: quote === null ? "asserted" : "attributed",
+    predicate: null,
+    cue,
+  };
+}
+
+/** The actors a proposition names: entity mentions, gazetteer names and demonyms, first person. */
+function actorsOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): ClaimActor[] {
+  const { w } = ctx;
+  const actors: ClaimActor[] = [];
+  const seen = new Set<string>();
+  const add = (party: ClaimParty, span: Span) => {
+    const key = partyKey(party);
+    if (seen.has(key)) return;
+    seen.add(key);
+    actors.push({ ...party, span });
+  };
+  const q = claim.quote !== null ? ctx.quotes[claim.quote] : undefined;
+  const speaker = q?.speaker ?? null;
+  const covered = new Set<number>();
+  const m = ctx.mentions;
+  for (const span of claim.spans) {
+    // mentions are sorted by start: binary search the first one at or after the span
+    let lo = 0;
+    let hi = m.length / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((m[mid * 3] ?? 0) < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < m.length / 3 && (m[i * 3] ?? 0) < span.end; i++) {
+      const start = m[i * 3] ?? 0;
+      const end = m[i * 3 + 1] ?? 0;
+      const entity = m[i * 3 + 2] ?? 0;
+      if (end > span.end || (speaker && start >= speaker.start && end <= speaker.end)) continue;
+      const first = tokenAtOrAfter(w.tokens, start);
+      if (skip(first)) continue;
+      for (let t = first; t < w.length && w.start(t) < end; t++) covered.add(t);
+      if (ACTOR_TYPES.has((ctx.entities[entity] as Entity).type))
+        add(partyOfEntity(ctx, entity), { start, end });
+    }
+  }
+  const [first, end] = tokenRange(w, claim.spans);
+  let inQuote = false;
+  for (let t = first; t < end; t++) {
+    if (w.isQuoteMark(t)) inQuote = !inQuote;
+    if (!w.isWord(t) || covered.has(t) || skip(t)) continue;
+    if (!within(claim.spans, w.start(t), w.end(t))) continue;
+    if (speaker && w.start(t) >= speaker.start && w.end(t) <= speaker.end) continue;
+    const span = { start: w.start(t), end: w.end(t) };
+    // "Wir haben niemals …" in the source's own words is about the source
+    if (inQuote && claim.holder && lookupPronoun(w.word(t))?.some((r) => r.person === 1)) {
+      add(claim.holder, span);
+      continue;
+    }
+    const capitalised = w.isCapitalised(t);
+    if (!capitalised && !w.key(t).includes("isch")) continue;
+    if (capitalised && w.isFunctionWord(t)) continue;
+    const link = actorLink(w.word(t));
+    if (link) add(partyOfLink(ctx, link), span);
+  }
+  return actors;
+}
+
+/** Negative when a negation word of its own (not one inside a nested claim, not "nicht nur") is in it. */
+function polarityOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): Polarity {
+  const { w } = ctx;
+  const words = claimWords();
+  const [first, end] = tokenRange(w, claim.spans);
+  for (let t = first; t < end; t++) {
+    if (!w.isWord(t) || skip(t) || words.classOf.get(w.key(t)) !== "negation") continue;
+    if (!within(claim.spans, w.start(t), w.end(t))) continue;
+    if (words.classOf.get(w.key(t + 1)) === "cancel") continue;
+    return "negative";
+  }
+  return "positive";
+}
+
+function hasWordOf(ctx: Context, claim: Claim, cls: string, skip: (t: number) => boolean): boolean {
+  const { w } = ctx;
+  const classOf = claimWords().classOf;
+  const [first, end] = tokenRange(w, claim.spans);
+  for (let t = first; t < end; t++) {
+    if (w.isWord(t) && !skip(t) && classOf.get(w.key(t)) === cls && within(claim.spans, w.start(t), w.end(t)))
+      return true;
+  }
+  return false;
+}
+
+/** "Wir haben niemals Waffen exportiert": a source's own negated statement about its past acts. */
+function firstPersonDenial(ctx: Context, claim: Claim): boolean {
+  const q = claim.quote !== null ? ctx.quotes[claim.quote] : undefined;
+  if (q?.type !== "direct" || claim.polarity !== "negative") return false;
+  const { w } = ctx;
+  const [first, end] = tokenRange(w, claim.spans);
+  let firstPerson = false;
+  let perfect = false;
+  for (let t = first; t < end; t++) {
+    if (!w.isWord(t)) continue;
+    if (!firstPerson && lookupPronoun(w.word(t))?.some((r) => r.person === 1 && r.case === "nom"))
+      firstPerson = true;
+    if (claimWords().classOf.get(w.key(t)) === "perfect") perfect = true;
+  }
+  return firstPerson && (perfect || claim.predicate !== null);
+}
+
+/** Status in order of strength: a denial, a question, a fear over what the words report. */
+function statusOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): ClaimStatus {
+  const words = claimWords();
+  const modal = hasWordOf(ctx, claim, "modal", skip);
+  if (claim.quote === null) return modal ? "speculated" : "asserted";
+  const q = ctx.quotes[claim.quote] as Quote;
+  const lemma = q.cue ? lexKey(q.cue.lemma) : "";
+  const byCue =
+    (lemma && words.statusByLemma.get(lemma)) || words.statusByCategory.get(claim.cue?.category ?? "");
+  if (byCue === "denied" || byCue === "questioned" || byCue === "feared") return byCue;
+  if (firstPersonDenial(ctx, claim)) return "denied";
+  if (byCue) return byCue;
+  const [first, end] = tokenRange(ctx.w, claim.spans);
+  const cueClass = words.classOf.get(lemma);
+  if (cueClass === "hearsay" || cueClass === "hearsay-cue" || hasWordOf(ctx, claim, "hearsay", skip))
+    return "hearsay";
+  if (hasHearsay(ctx.w, first, end) || claim.holder?.name === "") return "hearsay";
+  return modal ? "speculated" : "attributed";
+}
+
+/** The proposition as plain text: no quote marks, no cue, no source phrase, no final stop. */
+function normalise(ctx: Context, claim: Claim): string {
+  const { w } = ctx;
+  const q = claim.quote !== null ? ctx.quotes[claim.quote] : undefined;
+  const drop: Span[] = [];
+  if (q?.cue) drop.push(...q.cue.parts);
+  if (q?.speaker) drop.push(q.speaker);
+  let out = "";
+  let lastEnd = -1;
+  let gap = false;
+  for (const span of claim.spans) {
+    for (let t = tokenAtOrAfter(w.tokens, span.start); t < w.length && w.start(t) < span.end; t++) {
+      if (w.isQuoteMark(t) || within(drop, w.start(t), w.end(t))) {
+        gap = true;
+        continue;
+      }
+      if (out.length > 0 && (gap || w.start(t) > lastEnd) && !(w.isPunct(t, ",;:.!?") && !gap)) out += " ";
+      out += w.word(t);
+      lastEnd = w.end(t);
+      gap = false;
+    }
+    gap = true;
+  }
+  let cut = out.length;
+  while (cut > 0 && ",;:.!?– ".includes(out[cut - 1] as string)) cut--;
+  return out.slice(0, cut);
+}
+
+export function extractClaims(
+  w: Words,
+  sentences: readonly Sentence[],
+  paragraphKinds: readonly string[],
+  quotes: readonly Quote[],
+  entities: readonly Entity[],
+): { claims: Claim[]; partiesIn: (spans: readonly Span[]) => ClaimParty[] } {
+  const triples: number[] = [];
+  const byWikidata = new Map<string, number>();
+  entities.forEach((e, ei) => {
+    if (e.wikidata && !byWikidata.has(e.wikidata)) byWikidata.set(e.wikidata, ei);
+    for (const m of e.mentions) triples.push(m.start, m.end, ei);
+  });
+  const order = Array.from({ length: triples.length / 3 }, (_, i) => i).sort(
+    (a, b) => (triples[a * 3] ?? 0) - (triples[b * 3] ?? 0),
+  );
+  const mentions = new Int32Array(triples.length);
+  order.forEach((from, to) => {
+    mentions[to * 3] = triples[from * 3] ?? 0;
+    mentions[to * 3 + 1] = triples[from * 3 + 1] ?? 0;
+    mentions[to * 3 + 2] = triples[from * 3 + 2] ?? 0;
+  });
+  const ctx: Context = { w, sentences, paragraphKinds, quotes, entities, mentions, byWikidata };
+
+  const claims: Claim[] = [];
+  for (const qi of claimQuotes(ctx)) {
+    const q = quotes[qi] as Quote;
+    const cue = q.cue ? { lemma: q.cue.lemma, category: cueCategory(q.cue.lemma) ?? "other" } : null;
+    claims.push(
+      draft(
+        q.spans.map((s) => ({ start: s.start, end: s.end })),
+        qi,
+        holderOf(ctx, q),
+        cue,
+      ),
+    );
+  }
+  claims.push(...outletAssertions(ctx));
+  claims.sort(
+    (a, b) =>
+      (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) ||
+      (b.spans.at(-1)?.end ?? 0) - (a.spans.at(-1)?.end ?? 0),
+  );
+
+  // the innermost earlier claim by another source whose message holds this one
+  claims.forEach((c, ci) => {
+    for (let pi = ci - 1; pi >= 0; pi--) {
+      const p = claims[pi] as Claim;
+      if (p.quote !== null && partyKey(p.holder) !== partyKey(c.holder) && containsAll(p.spans, c.spans)) {
+        c.parent = pi;
+        break;
+      }
+    }
+  });
+  const children = new Map<number, Span[]>();
+  claims.forEach((c) => {
+    if (c.parent === null) return;
+    const list = children.get(c.parent) ?? [];
+    list.push(...c.spans);
+    children.set(c.parent, list);
+  });
+
+  claims.forEach((c, ci) => {
+    const nested = children.get(ci);
+    const skip = nested ? (t: number) => within(nested, w.start(t), w.end(t)) : () => false;
+    const [first, end] = tokenRange(w, c.spans);
+    c.text = normalise(ctx, c);
+    c.polarity = polarityOf(ctx, c, skip);
+    c.predicate ??= predicateIn(w, first, end, (t) => within(c.spans, w.start(t), w.end(t)) && !skip(t));
+    c.status = statusOf(ctx, c, skip);
+    c.actors = actorsOf(ctx, c, skip);
+    // "Die USA warfen Nordkorea vor, …": the one accused in the frame is what the claim is about
+    if (c.cue?.category === "criticize" && c.quote !== null) {
+      const q = quotes[c.quote] as Quote;
+      const holder = partyKey(c.holder);
+      const accused = partiesIn(ctx, q.frame).filter(
+        (p) => partyKey(p) !== holder && !c.actors.some((a) => partyKey(a) === partyKey(p)),
+      );
+      c.actors.unshift(...accused);
+    }
+    // a denier rejects what is said about itself
+    if (c.status === "denied" && c.holder && c.holder.name !== "") {
+      const key = partyKey(c.holder);
+      if (!c.actors.some((a) => partyKey(a) === key)) {
+        const speaker = c.quote !== null ? quotes[c.quote]?.speaker : null;
+        c.actors.push({
+          ...c.holder,
+          span: speaker ? { start: speaker.start, end: speaker.end } : (c.spans[0] as Span),
+        });
+      }
+    }
+  });
+  return { claims, partiesIn: (spans) => partiesIn(ctx, spans) };
+}
+
+/**
+ * The outlet's own assertions, conservatively: an indicative statement outside any quote, in the
+ * title, lead or body, that states an act of a predicate family and names an actor.
+ */
+function outletAssertions(ctx: Context): Claim[] {
+  const { w, sentences } = ctx;
+  const taken = freeSentences(ctx);
+  const out: Claim[] = [];
+  sentences.forEach((s, si) => {
+    if (taken[si] || ctx.paragraphKinds[s.paragraph] === "heading") return;
+    let last = s.endToken - 1;
+    while (last > s.firstToken && w.isQuoteMark(last)) last--;
+    if (w.isPunct(last, "?") || hasSubjunctive(w, s.firstToken, s.endToken)) return;
+    const predicate = predicateIn(w, s.firstToken, s.endToken, () => true);
+    // a verb states the act; a noun alone is often background ("Nach der Invasion ...")
+    if (!predicate?.spans.some((p) => !UPPER_INITIAL.test(w.text[p.start] ?? ""))) return;
+    const claim = draft([{ start: s.start, end: s.end }], null, null, null);
+    claim.predicate = predicate;
+    if (actorsOf(ctx, claim, () => false).length === 0) return;
+    out.push(claim);
+  });
+  return out;
+}

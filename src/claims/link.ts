@@ -1,0 +1,109 @@
+/**
+ * Claim-versus-denial links: two claims are about one proposition when they share actors and a
+ * predicate family; one contests the other when it is a denial act or of opposite polarity, and
+ * confirms it when another source states the same. One pure function serves the article (pairs
+ * within one list) and the archive (pairs across two Analyses), so stored claims link the same
+ * way as fresh ones.
+ */
+import type { AnalysisClaim, AnalysisClaimLink } from "../analysis.js";
+import { linkKey } from "../entities/link/index.js";
+import type { ClaimLink, ClaimStatus, LinkEvidence, Polarity } from "./types.js";
+
+/** What linking needs from a claim, in the Doc layer or the Analysis alike. */
+export interface LinkView {
+  family: string | null;
+  /** Wikidata IDs, else "name:" + normalised name */
+  actors: readonly string[];
+  polarity: Polarity;
+  status: ClaimStatus;
+  holder: string;
+}
+
+/** Below this, a pair shares too little to be called the same proposition. */
+export const MIN_LINK_SCORE = 0.5;
+/** Statuses that state a proposition; a fear, a guess or a question neither contests nor confirms. */
+const STATES = new Set<ClaimStatus>(["asserted", "attributed", "hearsay"]);
+/** A confirmation needs most of the actors in common, not one of many. */
+const MIN_CONFIRM_OVERLAP = 0.5;
+
+export const actorKey = (a: { wikidata: string | null; name: string }): string =>
+  a.wikidata ?? `name:${linkKey(a.name)}`;
+
+/** One key per holder: "outlet" for the outlet's own claims, "unnamed" for an unnamed source. */
+export const partyKey = (p: { wikidata: string | null; name: string } | null): string =>
+  p === null ? "outlet" : p.wikidata || p.name ? actorKey(p) : "unnamed";
+
+/** How two claims relate, or null when they are not about one proposition. */
+export function relate(a: LinkView, b: LinkView): Omit<ClaimLink<never>, "a" | "b"> | null {
+  if (a.family === null || a.family !== b.family) return null;
+  const shared = a.actors.filter((k) => b.actors.includes(k));
+  if (shared.length === 0) return null;
+  const union = new Set([...a.actors, ...b.actors]).size;
+  const aDenies = a.status === "denied";
+  const bDenies = b.status === "denied";
+  let denier: LinkEvidence["denier"] = null;
+  let denialAct = false;
+  if (aDenies !== bDenies) {
+    denier = aDenies ? "a" : "b";
+    denialAct = true;
+  } else if (!STATES.has(a.status) || !STATES.has(b.status)) {
+    return null;
+  } else if (a.polarity !== b.polarity) {
+    denier = a.polarity === "negative" ? "a" : "b";
+  } else if (a.holder === b.holder) {
+    // one source repeating itself neither contests nor confirms
+    return null;
+  }
+  // a lone shared actor is weak evidence when each claim names others too
+  const overlap = shared.length / union;
+  if (denier === null && overlap < MIN_CONFIRM_OVERLAP) return null;
+  const score = Math.min(
+    1,
+    0.35 + 0.35 * overlap + (denialAct ? 0.3 : denier ? 0.2 : 0.15) + (shared.length >= 2 ? 0.1 : 0),
+  );
+  if (score < MIN_LINK_SCORE) return null;
+  return {
+    relation: denier ? "denies" : "confirms",
+    score: Math.round(score * 1000) / 1000,
+    evidence: { actors: shared, family: a.family, denier, denialAct },
+  };
+}
+
+/** Links among the claims of one list (b null) or between two lists, by index. */
+export function linkViews(a: readonly LinkView[], b: readonly LinkView[] | null): ClaimLink[] {
+  const links: ClaimLink[] = [];
+  a.forEach((x, i) => {
+    const others = b ?? a;
+    for (let j = b ? 0 : i + 1; j < others.length; j++) {
+      const r = relate(x, others[j] as LinkView);
+      if (r) links.push({ a: i, b: j, ...r });
+    }
+  });
+  return links;
+}
+
+export function viewOfAnalysisClaim(c: AnalysisClaim): LinkView {
+  return {
+    family: c.predicate?.family ?? null,
+    actors: c.actors.map(actorKey),
+    polarity: c.polarity,
+    status: c.status,
+    holder: c.holder.kind === "outlet" ? "outlet" : partyKey(c.holder),
+  };
+}
+
+/**
+ * Links between the claims of two Analyses (or within one, when `b` is left out): `a` and `b`
+ * of each link are claim ids of the first and the second list.
+ */
+export function linkClaims(a: readonly AnalysisClaim[], b?: readonly AnalysisClaim[]): AnalysisClaimLink[] {
+  const views = a.map(viewOfAnalysisClaim);
+  const other = b ?? a;
+  return linkViews(views, b ? b.map(viewOfAnalysisClaim) : null).map((l) => ({
+    a: (a[l.a] as AnalysisClaim).id,
+    b: (other[l.b] as AnalysisClaim).id,
+    relation: l.relation,
+    score: l.score,
+    evidence: l.evidence,
+  }));
+}
