@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
 import { LautError } from "../errors.js";
+import { registerClaimsEval } from "../eval/claims.js";
 import { registerHtmlEval } from "../eval/html.js";
 import { registerLinkEval } from "../eval/link.js";
 import { GUARD_EXIT, guard, readRecord, recordEntry, writeRecord } from "../eval/record.js";
@@ -84,6 +85,7 @@ export function registerEval(program: Command): void {
     });
 
   registerLinkEval(evalCommand);
+  registerClaimsEval(evalCommand);
   registerHtmlEval(evalCommand);
 }
 
