@@ -7,7 +7,7 @@
  */
 import type { Quote, Span } from "../doc.js";
 import { lexKey } from "../lang/de/data.js";
-import { partyKey } from "./link.js";
+import { isVerb, partyKey } from "./link.js";
 import type { Claim, ClaimEvent, ClaimParty, EventType } from "./types.js";
 import { claimWords } from "./words.js";
 
@@ -32,6 +32,7 @@ function speechAct(claim: Claim): EventType | null {
 }
 
 export function deriveEvents(
+  text: string,
   claims: readonly Claim[],
   quotes: readonly Quote[],
   partiesIn: PartiesIn,
@@ -65,7 +66,8 @@ export function deriveEvents(
     }
     const family = claim.predicate?.family;
     const action = family ? claimWords().eventByFamily.get(family) : undefined;
-    if (!action || !claim.predicate) return;
+    // a noun alone ("Sanktionen gegen Russland", "nach der Invasion") is background, not the act reported
+    if (!action || !claim.predicate?.spans.some((p) => isVerb(text.slice(p.start, p.end)))) return;
     // in text order: the first actor named is mostly the subject ("Nordkorea soll … an Russland …"),
     // and the one accused in a frame ("warf Nordkorea vor, … geschickt zu haben") comes first
     const [actor, ...targets] = [...claim.actors].sort((a, b) => a.span.start - b.span.start);

@@ -7,11 +7,11 @@
 import type { Entity, Quote, Sentence, Span } from "../doc.js";
 import { type EntityLink, linkMention, referent } from "../entities/link/index.js";
 import { lexKey } from "../lang/de/data.js";
-import { lookupCueWord, lookupPronoun, lookupSpeechNoun, reportingVerbs } from "../lang/de/lexicon.js";
+import { lookupCueWord, lookupSpeechNoun, reportingVerbs } from "../lang/de/lexicon.js";
 import { tokenAtOrAfter } from "../span-index.js";
 import { hasHearsay, hasSubjunctive } from "../speech/indirect.js";
 import type { Words } from "../speech/phrases.js";
-import { partyKey } from "./link.js";
+import { isVerb, partyKey } from "./link.js";
 import { predicateIn } from "./predicates.js";
 import type { Claim, ClaimActor, ClaimParty, ClaimStatus, Polarity } from "./types.js";
 import { claimWords } from "./words.js";
@@ -20,7 +20,6 @@ import { claimWords } from "./words.js";
 const ACTOR_KINDS = new Set(["country", "capital", "gov-body", "io", "person", "demonym", "media"]);
 /** Entity types that can act; OTH holds things like "keinen Hinweis". */
 const ACTOR_TYPES = new Set(["PER", "ORG", "LOC"]);
-const UPPER_INITIAL = /^\p{Lu}/u;
 
 interface Context {
   w: Words;
@@ -94,14 +93,25 @@ function holderOf(ctx: Context, q: Quote): ClaimParty {
   const speaker = q.speaker;
   if (!speaker) return { entity: null, name: "", wikidata: null };
   const entity = speaker.entity !== null ? ctx.entities[speaker.entity] : undefined;
-  const nounSpeaks = q.cue !== null && q.cue.start >= speaker.start && q.cue.end <= speaker.end;
+  const [first, end] = tokenRange(ctx.w, [speaker]);
+  const nounSpeaks =
+    (q.cue !== null && q.cue.start >= speaker.start && q.cue.end <= speaker.end) ||
+    lookupSpeechNoun(ctx.w.word(end - 1)) !== undefined;
   if (!entity || entity.type === "OTH" || nounSpeaks) {
-    const [first, end] = tokenRange(ctx.w, [speaker]);
+    let own = false;
     for (let t = first; t < end; t++) {
       if (!ctx.w.isWord(t)) continue;
+      if (claimWords().classOf.get(ctx.w.key(t)) === "own-source") own = true;
       const link = actorLink(ctx.w.word(t));
       if (link?.kind === "demonym") return partyOfLink(ctx, link);
     }
+    // "Die Staatsanwaltschaft prüft nach eigenen Angaben …": the subject speaks for itself
+    if (own) {
+      const subject = partiesIn(ctx, q.spans)[0];
+      if (subject) return { entity: subject.entity, name: subject.name, wikidata: subject.wikidata };
+    }
+    // "Berichten zufolge", "nach Angaben aus Regierungskreisen": nobody named
+    if (nounSpeaks) return { entity: null, name: "", wikidata: null };
   }
   if (entity && speaker.entity !== null) return partyOfEntity(ctx, speaker.entity);
   return { entity: null, name: ctx.w.text.slice(speaker.start, speaker.end), wikidata: null };
@@ -203,9 +213,12 @@ function actorsOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): Cla
       if (end > span.end || (speaker && start >= speaker.start && end <= speaker.end)) continue;
       const first = tokenAtOrAfter(w.tokens, start);
       if (skip(first)) continue;
-      for (let t = first; t < w.length && w.start(t) < end; t++) covered.add(t);
-      if (ACTOR_TYPES.has((ctx.entities[entity] as Entity).type))
-        add(partyOfEntity(ctx, entity), { start, end });
+      const e = ctx.entities[entity] as Entity;
+      // an unlinked mention may hide a name the gazetteer knows ("ranghohe russische Militärs")
+      if (e.wikidata !== null || e.type === "PER") {
+        for (let t = first; t < w.length && w.start(t) < end; t++) covered.add(t);
+      }
+      if (ACTOR_TYPES.has(e.type)) add(partyOfEntity(ctx, entity), { start, end });
     }
   }
   const [first, end] = tokenRange(w, claim.spans);
@@ -217,7 +230,7 @@ function actorsOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): Cla
     if (speaker && w.start(t) >= speaker.start && w.end(t) <= speaker.end) continue;
     const span = { start: w.start(t), end: w.end(t) };
     // "Wir haben niemals …" in the source's own words is about the source
-    if (inQuote && claim.holder && lookupPronoun(w.word(t))?.some((r) => r.person === 1)) {
+    if (inQuote && claim.holder && claimWords().classOf.get(w.key(t)) === "first-person") {
       add(claim.holder, span);
       continue;
     }
@@ -265,9 +278,9 @@ function firstPersonDenial(ctx: Context, claim: Claim): boolean {
   let perfect = false;
   for (let t = first; t < end; t++) {
     if (!w.isWord(t)) continue;
-    if (!firstPerson && lookupPronoun(w.word(t))?.some((r) => r.person === 1 && r.case === "nom"))
-      firstPerson = true;
-    if (claimWords().classOf.get(w.key(t)) === "perfect") perfect = true;
+    const cls = claimWords().classOf.get(w.key(t));
+    if (cls === "first-person") firstPerson = true;
+    else if (cls === "perfect") perfect = true;
   }
   return firstPerson && (perfect || claim.predicate !== null);
 }
@@ -276,7 +289,7 @@ function firstPersonDenial(ctx: Context, claim: Claim): boolean {
 function statusOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): ClaimStatus {
   const words = claimWords();
   const modal = hasWordOf(ctx, claim, "modal", skip);
-  if (claim.quote === null) return modal ? "speculated" : "asserted";
+  if (claim.quote === null) return claim.holder ? "hearsay" : modal ? "speculated" : "asserted";
   const q = ctx.quotes[claim.quote] as Quote;
   const lemma = q.cue ? lexKey(q.cue.lemma) : "";
   const byCue =
@@ -326,7 +339,12 @@ export function extractClaims(
   paragraphKinds: readonly string[],
   quotes: readonly Quote[],
   entities: readonly Entity[],
-): { claims: Claim[]; partiesIn: (spans: readonly Span[]) => ClaimParty[] } {
+): {
+  claims: Claim[];
+  partiesIn: (spans: readonly Span[]) => ClaimParty[];
+  /** denials that only point back at earlier claims ("wies die Vorwürfe zurück") */
+  backReferences: number[];
+} {
   const triples: number[] = [];
   const byWikidata = new Map<string, number>();
   entities.forEach((e, ei) => {
@@ -412,7 +430,40 @@ export function extractClaims(
       }
     }
   });
-  return { claims, partiesIn: (spans) => partiesIn(ctx, spans) };
+  const backReferences: number[] = [];
+  claims.forEach((c, ci) => {
+    if (c.status === "denied" && c.predicate === null && hasWordOf(ctx, c, "reference", () => false))
+      backReferences.push(ci);
+  });
+  return { claims, partiesIn: (spans) => partiesIn(ctx, spans), backReferences };
+}
+
+/** Words before a headline's colon that may name its source ("Kiew:", "Kirby:", "US-Regierung:"). */
+const MAX_HEADLINE_SOURCE = 4;
+
+/** "Kiew: Iran liefert weiter Drohnen": a headline that passes on what the source before the colon says. */
+function sourcedHeadline(ctx: Context, s: Sentence): Claim | null {
+  const { w } = ctx;
+  let colon = -1;
+  for (let t = s.firstToken; t < Math.min(s.endToken, s.firstToken + MAX_HEADLINE_SOURCE + 1); t++) {
+    if (w.isPunct(t, ":")) {
+      colon = t;
+      break;
+    }
+  }
+  if (colon <= s.firstToken || colon + 1 >= s.endToken) return null;
+  const source = { start: s.start, end: w.end(colon - 1) };
+  let holder: ClaimParty | undefined = partiesIn(ctx, [source])[0];
+  if (!holder) {
+    for (let t = s.firstToken; t < colon && !holder; t++) {
+      const link = w.isCapitalised(t) ? actorLink(w.word(t)) : null;
+      if (link) holder = partyOfLink(ctx, link);
+    }
+  }
+  if (!holder) return null;
+  const claim = draft([{ start: w.start(colon + 1), end: s.end }], null, holder, null);
+  claim.status = "hearsay";
+  return claim;
 }
 
 /**
@@ -424,13 +475,22 @@ function outletAssertions(ctx: Context): Claim[] {
   const taken = freeSentences(ctx);
   const out: Claim[] = [];
   sentences.forEach((s, si) => {
-    if (taken[si] || ctx.paragraphKinds[s.paragraph] === "heading") return;
+    if (taken[si]) return;
+    const kind = ctx.paragraphKinds[s.paragraph];
+    if (kind === "title" || kind === "heading") {
+      const headline = sourcedHeadline(ctx, s);
+      if (headline) {
+        out.push(headline);
+        return;
+      }
+    }
+    if (kind === "heading") return;
     let last = s.endToken - 1;
     while (last > s.firstToken && w.isQuoteMark(last)) last--;
     if (w.isPunct(last, "?") || hasSubjunctive(w, s.firstToken, s.endToken)) return;
     const predicate = predicateIn(w, s.firstToken, s.endToken, () => true);
     // a verb states the act; a noun alone is often background ("Nach der Invasion ...")
-    if (!predicate?.spans.some((p) => !UPPER_INITIAL.test(w.text[p.start] ?? ""))) return;
+    if (!predicate?.spans.some((p) => isVerb(w.text.slice(p.start, p.end)))) return;
     const claim = draft([{ start: s.start, end: s.end }], null, null, null);
     claim.predicate = predicate;
     if (actorsOf(ctx, claim, () => false).length === 0) return;

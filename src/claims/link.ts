@@ -9,6 +9,10 @@ import type { AnalysisClaim, AnalysisClaimLink } from "../analysis.js";
 import { linkKey } from "../entities/link/index.js";
 import type { ClaimLink, ClaimStatus, LinkEvidence, Polarity } from "./types.js";
 
+const LOWER_INITIAL = /^\p{Ll}/u;
+/** A predicate word in lower case is a verb form: German nouns are capitalised. */
+export const isVerb = (word: string): boolean => LOWER_INITIAL.test(word);
+
 /** What linking needs from a claim, in the Doc layer or the Analysis alike. */
 export interface LinkView {
   family: string | null;
@@ -17,14 +21,16 @@ export interface LinkView {
   polarity: Polarity;
   status: ClaimStatus;
   holder: string;
+  /** the predicate has a verb ("lieferte"), not only a noun ("Angriff"), which may sit in a condition or a frame */
+  verbal: boolean;
 }
 
 /** Below this, a pair shares too little to be called the same proposition. */
 export const MIN_LINK_SCORE = 0.5;
 /** Statuses that state a proposition; a fear, a guess or a question neither contests nor confirms. */
 const STATES = new Set<ClaimStatus>(["asserted", "attributed", "hearsay"]);
-/** A confirmation needs most of the actors in common, not one of many. */
-const MIN_CONFIRM_OVERLAP = 0.5;
+/** Shared actors over all actors below which two claims are not about one proposition (unless two are shared by a contest). */
+const MIN_OVERLAP = 0.5;
 
 export const actorKey = (a: { wikidata: string | null; name: string }): string =>
   a.wikidata ?? `name:${linkKey(a.name)}`;
@@ -46,7 +52,8 @@ export function relate(a: LinkView, b: LinkView): Omit<ClaimLink<never>, "a" | "
   if (aDenies !== bDenies) {
     denier = aDenies ? "a" : "b";
     denialAct = true;
-  } else if (!STATES.has(a.status) || !STATES.has(b.status)) {
+  } else if (!STATES.has(a.status) || !STATES.has(b.status) || !a.verbal || !b.verbal) {
+    // without a denial act, both must state the act: "reagieren auf jeden Angriff" states none
     return null;
   } else if (a.polarity !== b.polarity) {
     denier = a.polarity === "negative" ? "a" : "b";
@@ -54,9 +61,10 @@ export function relate(a: LinkView, b: LinkView): Omit<ClaimLink<never>, "a" | "
     // one source repeating itself neither contests nor confirms
     return null;
   }
-  // a lone shared actor is weak evidence when each claim names others too
+  // a lone shared actor among many is weak evidence: "Iran liefert Drohnen an Russland" and
+  // "Moskau dementiert Waffengeschäfte mit Pjöngjang" share only Russia
   const overlap = shared.length / union;
-  if (denier === null && overlap < MIN_CONFIRM_OVERLAP) return null;
+  if (overlap < MIN_OVERLAP && (denier === null || shared.length < 2)) return null;
   const score = Math.min(
     1,
     0.35 + 0.35 * overlap + (denialAct ? 0.3 : denier ? 0.2 : 0.15) + (shared.length >= 2 ? 0.1 : 0),
@@ -82,6 +90,44 @@ export function linkViews(a: readonly LinkView[], b: readonly LinkView[] | null)
   return links;
 }
 
+/** Confidence of a link a denial makes by pointing back ("wies die Vorwürfe zurück"), not by content. */
+const BACK_SCORE = 0.6;
+
+/**
+ * Within one article: a denial that only points back at what was said ("die Vorwürfe", "die
+ * Darstellung") contests the earlier claims by others that are about the denier. `denials` are
+ * indices of such claims; pairs `linked` already holds are skipped.
+ */
+export function linkBack(
+  views: readonly LinkView[],
+  denials: readonly number[],
+  linked: readonly ClaimLink[],
+): ClaimLink[] {
+  const have = new Set(linked.map((l) => `${l.a}|${l.b}`));
+  const links: ClaimLink[] = [];
+  for (const d of denials) {
+    const denial = views[d] as LinkView;
+    for (let c = 0; c < d; c++) {
+      const claim = views[c] as LinkView;
+      if (!STATES.has(claim.status) || claim.holder === denial.holder || have.has(`${c}|${d}`)) continue;
+      if (!claim.actors.includes(denial.holder)) continue;
+      links.push({
+        a: c,
+        b: d,
+        relation: "denies",
+        score: BACK_SCORE,
+        evidence: {
+          actors: [denial.holder],
+          family: claim.family ?? "reference",
+          denier: "b",
+          denialAct: true,
+        },
+      });
+    }
+  }
+  return links;
+}
+
 export function viewOfAnalysisClaim(c: AnalysisClaim): LinkView {
   return {
     family: c.predicate?.family ?? null,
@@ -89,6 +135,7 @@ export function viewOfAnalysisClaim(c: AnalysisClaim): LinkView {
     polarity: c.polarity,
     status: c.status,
     holder: c.holder.kind === "outlet" ? "outlet" : partyKey(c.holder),
+    verbal: c.predicate?.spans.some((s) => isVerb(s.text)) ?? false,
   };
 }
 

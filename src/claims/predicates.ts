@@ -135,7 +135,8 @@ export function predicateIn(
       if (role === WHOLE) spans.push({ start: w.start(t), end: w.end(t) });
       else if (act >= 0 && (obj >= 0 || !f.needsObject[family])) {
         spans.push({ start: w.start(act), end: w.end(act) });
-        if (obj >= 0) spans.push({ start: w.start(obj), end: w.end(obj) });
+        // a compound ("Drohnenlieferungen") is act and object at once
+        if (obj >= 0 && obj !== act) spans.push({ start: w.start(obj), end: w.end(obj) });
         spans.sort((a, b) => a.start - b.start);
       }
       if (spans.length > 0) {

@@ -6,16 +6,17 @@ import type { Stage } from "../pipeline.js";
 import { Words } from "../speech/phrases.js";
 import { deriveEvents } from "./events.js";
 import { extractClaims } from "./extract.js";
-import { type LinkView, linkViews, partyKey } from "./link.js";
+import { isVerb, type LinkView, linkBack, linkViews, partyKey } from "./link.js";
 import type { Claim, ClaimLayer } from "./types.js";
 
-export function viewOfClaim(c: Claim): LinkView {
+export function viewOfClaim(c: Claim, text: string): LinkView {
   return {
     family: c.predicate?.family ?? null,
     actors: c.actors.map(partyKey),
     polarity: c.polarity,
     status: c.status,
     holder: partyKey(c.holder),
+    verbal: c.predicate?.spans.some((s) => isVerb(text.slice(s.start, s.end))) ?? false,
   };
 }
 
@@ -26,17 +27,19 @@ export const claimStage: Stage = {
   run(doc) {
     const w = new Words(doc.text, doc.get("tokens"));
     const quotes = doc.get("quotes");
-    const { claims, partiesIn } = extractClaims(
+    const { claims, partiesIn, backReferences } = extractClaims(
       w,
       doc.get("sentences"),
       doc.get("paragraphs").map((p) => p.kind),
       quotes,
       doc.get("entities"),
     );
+    const views = claims.map((c) => viewOfClaim(c, doc.text));
+    const links = linkViews(views, null);
     const layer: ClaimLayer = {
       claims,
-      links: linkViews(claims.map(viewOfClaim), null),
-      events: deriveEvents(claims, quotes, partiesIn),
+      links: [...links, ...linkBack(views, backReferences, links)],
+      events: deriveEvents(doc.text, claims, quotes, partiesIn),
     };
     doc.set("claims", layer);
   },

@@ -6,7 +6,16 @@ import { LautError } from "../errors.js";
 import { lexKey, readTsv } from "../lang/de/data.js";
 import { CLAIM_STATUSES, type ClaimStatus, EVENT_TYPES, type EventType } from "./types.js";
 
-export type WordClass = "negation" | "hearsay" | "hearsay-cue" | "modal" | "perfect" | "cancel";
+export type WordClass =
+  | "negation"
+  | "hearsay"
+  | "hearsay-cue"
+  | "modal"
+  | "perfect"
+  | "cancel"
+  | "first-person"
+  | "own-source"
+  | "reference";
 const WORD_CLASSES: readonly WordClass[] = [
   "negation",
   "hearsay",
@@ -14,6 +23,9 @@ const WORD_CLASSES: readonly WordClass[] = [
   "modal",
   "perfect",
   "cancel",
+  "first-person",
+  "own-source",
+  "reference",
 ];
 
 export interface ClaimWords {
