@@ -47,7 +47,12 @@ export function deriveEvents(
   };
   claims.forEach((claim, ci) => {
     const q = claim.quote !== null ? quotes[claim.quote] : undefined;
-    const frameParties = q ? without(partiesIn(q.frame), claim.holder) : [];
+    // the frame's own speaker ("die Regierung" of "die Regierung in Kiew") is not a target
+    const frameParties = q
+      ? without(partiesIn(q.frame), claim.holder).filter(
+          (p) => p.entity === null || p.entity !== q.speaker?.entity,
+        )
+      : [];
     const act = speechAct(claim);
     if (act && claim.holder && claim.holder.name !== "") {
       const targets = [...frameParties];

@@ -113,6 +113,13 @@ function holderOf(ctx: Context, q: Quote): ClaimParty {
     // "Berichten zufolge", "nach Angaben aus Regierungskreisen": nobody named
     if (nounSpeaks) return { entity: null, name: "", wikidata: null };
   }
+  // "die Regierung in Kiew", "die Führung in Moskau": an unlinked body speaks for the state of its seat
+  const body = !entity || (entity.wikidata === null && entity.type !== "PER");
+  if (body && ctx.w.isWord(end) && claimWords().classOf.get(ctx.w.key(end)) === "seat") {
+    const link = ctx.w.isCapitalised(end + 1) ? actorLink(ctx.w.word(end + 1)) : null;
+    if (link && (link.kind === "country" || (link.kind === "capital" && link.standsFor)))
+      return partyOfLink(ctx, link);
+  }
   if (entity && speaker.entity !== null) return partyOfEntity(ctx, speaker.entity);
   return { entity: null, name: ctx.w.text.slice(speaker.start, speaker.end), wikidata: null };
 }
@@ -413,8 +420,12 @@ export function extractClaims(
     if (c.cue?.category === "criticize" && c.quote !== null) {
       const q = quotes[c.quote] as Quote;
       const holder = partyKey(c.holder);
+      const speaker = q.speaker?.entity ?? null;
       const accused = partiesIn(ctx, q.frame).filter(
-        (p) => partyKey(p) !== holder && !c.actors.some((a) => partyKey(a) === partyKey(p)),
+        (p) =>
+          partyKey(p) !== holder &&
+          p.entity !== speaker &&
+          !c.actors.some((a) => partyKey(a) === partyKey(p)),
       );
       c.actors.unshift(...accused);
     }

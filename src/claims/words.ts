@@ -15,7 +15,8 @@ export type WordClass =
   | "cancel"
   | "first-person"
   | "own-source"
-  | "reference";
+  | "reference"
+  | "seat";
 const WORD_CLASSES: readonly WordClass[] = [
   "negation",
   "hearsay",
@@ -26,6 +27,7 @@ const WORD_CLASSES: readonly WordClass[] = [
   "first-person",
   "own-source",
   "reference",
+  "seat",
 ];
 
 export interface ClaimWords {
