@@ -82,7 +82,9 @@ export function deriveEvents(
       actor: { entity: actor.entity, name: actor.name, wikidata: actor.wikidata },
       targets: targets.map((t) => ({ entity: t.entity, name: t.name, wikidata: t.wikidata })),
       claim: ci,
-      trigger: claim.predicate.spans[0] as Span,
+      trigger:
+        claim.predicate.spans.find((p) => isVerb(text.slice(p.start, p.end))) ??
+        (claim.predicate.spans[0] as Span),
       polarity: claim.polarity,
       status: claim.status,
     });

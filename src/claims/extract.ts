@@ -32,6 +32,9 @@ interface Context {
   byWikidata: Map<string, number>;
 }
 
+/** The holder of what "es heisst", "Berichten zufolge" or "soll … haben" passes on. */
+const UNNAMED: ClaimParty = { entity: null, name: "", wikidata: null };
+
 const linkMemo = new Map<string, EntityLink | null>();
 
 /** The gazetteer's reading of a single word, when it names an actor; memoised per surface. */
@@ -91,7 +94,7 @@ const containsAll = (outer: readonly Span[], inner: readonly Span[]): boolean =>
  */
 function holderOf(ctx: Context, q: Quote): ClaimParty {
   const speaker = q.speaker;
-  if (!speaker) return { entity: null, name: "", wikidata: null };
+  if (!speaker) return UNNAMED;
   const entity = speaker.entity !== null ? ctx.entities[speaker.entity] : undefined;
   const [first, end] = tokenRange(ctx.w, [speaker]);
   const nounSpeaks =
@@ -111,7 +114,7 @@ function holderOf(ctx: Context, q: Quote): ClaimParty {
       if (subject) return { entity: subject.entity, name: subject.name, wikidata: subject.wikidata };
     }
     // "Berichten zufolge", "nach Angaben aus Regierungskreisen": nobody named
-    if (nounSpeaks) return { entity: null, name: "", wikidata: null };
+    if (nounSpeaks) return UNNAMED;
   }
   // "die Regierung in Kiew", "die Führung in Moskau": an unlinked body speaks for the state of its seat
   const body = !entity || (entity.wikidata === null && entity.type !== "PER");
@@ -498,7 +501,13 @@ function outletAssertions(ctx: Context): Claim[] {
     if (kind === "heading") return;
     let last = s.endToken - 1;
     while (last > s.firstToken && w.isQuoteMark(last)) last--;
-    if (w.isPunct(last, "?") || hasSubjunctive(w, s.firstToken, s.endToken)) return;
+    if (w.isPunct(last, "?")) return;
+    // "Nordkorea soll Granaten verkauft haben": passed on from an unnamed source, whatever it states
+    if (hasHearsay(w, s.firstToken, s.endToken)) {
+      out.push(draft([{ start: s.start, end: s.end }], null, UNNAMED, null));
+      return;
+    }
+    if (hasSubjunctive(w, s.firstToken, s.endToken)) return;
     const predicate = predicateIn(w, s.firstToken, s.endToken, () => true);
     // a verb states the act; a noun alone is often background ("Nach der Invasion ...")
     if (!predicate?.spans.some((p) => isVerb(w.text.slice(p.start, p.end)))) return;
