@@ -225,8 +225,9 @@ function actorsOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): Cla
       if (skip(first)) continue;
       const e = ctx.entities[entity] as Entity;
       // an unlinked mention may hide a name the gazetteer knows ("ranghohe russische Militärs")
-      if (e.wikidata !== null || e.type === "PER") {
-        for (let t = first; t < w.length && w.start(t) < end; t++) covered.add(t);
+      // (a person's own names stay covered: "Kirby" must not find another Kirby)
+      for (let t = first; t < w.length && w.start(t) < end; t++) {
+        if (e.wikidata !== null || (e.type === "PER" && w.isCapitalised(t))) covered.add(t);
       }
       if (ACTOR_TYPES.has(e.type)) add(partyOfEntity(ctx, entity), { start, end });
     }
