@@ -43,7 +43,7 @@ function actorLink(surface: string): EntityLink | null {
   if (link === undefined) {
     link = linkMention(surface, { actor: true });
     if (link && !ACTOR_KINDS.has(link.kind)) link = null;
-    if (linkMemo.size > 50_000) linkMemo.clear();
+    if (linkMemo.size > 200_000) linkMemo.clear();
     linkMemo.set(surface, link);
   }
   return link;
@@ -198,7 +198,8 @@ function actorsOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): Cla
   const actors: ClaimActor[] = [];
   const seen = new Set<string>();
   const add = (party: ClaimParty, span: Span) => {
-    const key = partyKey(party);
+    // within one article an entity index is a key; names are only normalised for unlinked sources
+    const key = party.wikidata ?? (party.entity !== null ? `#${party.entity}` : partyKey(party));
     if (seen.has(key)) return;
     seen.add(key);
     actors.push({ ...party, span });
@@ -254,64 +255,85 @@ function actorsOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): Cla
   return actors;
 }
 
-/** Negative when a negation word of its own (not one inside a nested claim, not "nicht nur") is in it. */
-function polarityOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): Polarity {
-  const { w } = ctx;
-  const words = claimWords();
-  const [first, end] = tokenRange(w, claim.spans);
-  for (let t = first; t < end; t++) {
-    if (!w.isWord(t) || skip(t) || words.classOf.get(w.key(t)) !== "negation") continue;
-    if (!within(claim.spans, w.start(t), w.end(t))) continue;
-    if (words.classOf.get(w.key(t + 1)) === "cancel") continue;
-    return "negative";
-  }
-  return "positive";
+/** What the function words of a proposition say about it, from one pass over its own words. */
+interface WordScan {
+  /** a negation of its own: not one inside a nested claim, not "nicht nur" */
+  negative: boolean;
+  modal: boolean;
+  hearsay: boolean;
+  /** a noun pointing back at earlier claims ("die Vorwürfe") */
+  reference: boolean;
+  firstPerson: boolean;
+  perfect: boolean;
 }
 
-function hasWordOf(ctx: Context, claim: Claim, cls: string, skip: (t: number) => boolean): boolean {
+/** Longest word in claim-words.tsv: longer tokens need no lookup. */
+let longestClassWord = 0;
+
+function scanWords(ctx: Context, claim: Claim, skip: (t: number) => boolean): WordScan {
   const { w } = ctx;
   const classOf = claimWords().classOf;
-  const [first, end] = tokenRange(w, claim.spans);
-  for (let t = first; t < end; t++) {
-    if (w.isWord(t) && !skip(t) && classOf.get(w.key(t)) === cls && within(claim.spans, w.start(t), w.end(t)))
-      return true;
+  if (longestClassWord === 0)
+    for (const k of classOf.keys()) longestClassWord = Math.max(longestClassWord, k.length);
+  const scan: WordScan = {
+    negative: false,
+    modal: false,
+    hearsay: false,
+    reference: false,
+    firstPerson: false,
+    perfect: false,
+  };
+  for (const span of claim.spans) {
+    for (let t = tokenAtOrAfter(w.tokens, span.start); t < w.length && w.start(t) < span.end; t++) {
+      if (!w.isWord(t) || w.end(t) - w.start(t) > longestClassWord || w.end(t) > span.end || skip(t))
+        continue;
+      switch (classOf.get(w.key(t))) {
+        case "negation":
+          if (classOf.get(w.key(t + 1)) !== "cancel") scan.negative = true;
+          break;
+        case "modal":
+          scan.modal = true;
+          break;
+        case "hearsay":
+          scan.hearsay = true;
+          break;
+        case "reference":
+          scan.reference = true;
+          break;
+        case "first-person":
+          scan.firstPerson = true;
+          break;
+        case "perfect":
+          scan.perfect = true;
+          break;
+      }
+    }
   }
-  return false;
+  return scan;
 }
 
 /** "Wir haben niemals Waffen exportiert": a source's own negated statement about its past acts. */
-function firstPersonDenial(ctx: Context, claim: Claim): boolean {
+function firstPersonDenial(ctx: Context, claim: Claim, scan: WordScan): boolean {
   const q = claim.quote !== null ? ctx.quotes[claim.quote] : undefined;
-  if (q?.type !== "direct" || claim.polarity !== "negative") return false;
-  const { w } = ctx;
-  const [first, end] = tokenRange(w, claim.spans);
-  let firstPerson = false;
-  let perfect = false;
-  for (let t = first; t < end; t++) {
-    if (!w.isWord(t)) continue;
-    const cls = claimWords().classOf.get(w.key(t));
-    if (cls === "first-person") firstPerson = true;
-    else if (cls === "perfect") perfect = true;
-  }
-  return firstPerson && (perfect || claim.predicate !== null);
+  if (q?.type !== "direct" || !scan.negative) return false;
+  return scan.firstPerson && (scan.perfect || claim.predicate !== null);
 }
 
 /** Status in order of strength: a denial, a question, a fear over what the words report. */
-function statusOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): ClaimStatus {
+function statusOf(ctx: Context, claim: Claim, scan: WordScan): ClaimStatus {
   const words = claimWords();
-  const modal = hasWordOf(ctx, claim, "modal", skip);
+  const modal = scan.modal;
   if (claim.quote === null) return claim.holder ? "hearsay" : modal ? "speculated" : "asserted";
   const q = ctx.quotes[claim.quote] as Quote;
   const lemma = q.cue ? lexKey(q.cue.lemma) : "";
   const byCue =
     (lemma && words.statusByLemma.get(lemma)) || words.statusByCategory.get(claim.cue?.category ?? "");
   if (byCue === "denied" || byCue === "questioned" || byCue === "feared") return byCue;
-  if (firstPersonDenial(ctx, claim)) return "denied";
+  if (firstPersonDenial(ctx, claim, scan)) return "denied";
   if (byCue) return byCue;
   const [first, end] = tokenRange(ctx.w, claim.spans);
   const cueClass = words.classOf.get(lemma);
-  if (cueClass === "hearsay" || cueClass === "hearsay-cue" || hasWordOf(ctx, claim, "hearsay", skip))
-    return "hearsay";
+  if (cueClass === "hearsay" || cueClass === "hearsay-cue" || scan.hearsay) return "hearsay";
   if (hasHearsay(ctx.w, first, end) || claim.holder?.name === "") return "hearsay";
   return modal ? "speculated" : "attributed";
 }
@@ -394,10 +416,11 @@ export function extractClaims(
   );
 
   // the innermost earlier claim by another source whose message holds this one
+  const holderKeys = claims.map((c) => partyKey(c.holder));
   claims.forEach((c, ci) => {
     for (let pi = ci - 1; pi >= 0; pi--) {
       const p = claims[pi] as Claim;
-      if (p.quote !== null && partyKey(p.holder) !== partyKey(c.holder) && containsAll(p.spans, c.spans)) {
+      if (p.quote !== null && holderKeys[pi] !== holderKeys[ci] && containsAll(p.spans, c.spans)) {
         c.parent = pi;
         break;
       }
@@ -411,14 +434,23 @@ export function extractClaims(
     children.set(c.parent, list);
   });
 
+  const backReferences: number[] = [];
   claims.forEach((c, ci) => {
     const nested = children.get(ci);
     const skip = nested ? (t: number) => within(nested, w.start(t), w.end(t)) : () => false;
     const [first, end] = tokenRange(w, c.spans);
     c.text = normalise(ctx, c);
-    c.polarity = polarityOf(ctx, c, skip);
-    c.predicate ??= predicateIn(w, first, end, (t) => within(c.spans, w.start(t), w.end(t)) && !skip(t));
-    c.status = statusOf(ctx, c, skip);
+    const scan = scanWords(ctx, c, skip);
+    c.polarity = scan.negative ? "negative" : "positive";
+    const plain = c.spans.length === 1 && !nested;
+    c.predicate ??= predicateIn(
+      w,
+      first,
+      end,
+      plain ? () => true : (t) => within(c.spans, w.start(t), w.end(t)) && !skip(t),
+    );
+    c.status = statusOf(ctx, c, scan);
+    if (c.status === "denied" && c.predicate === null && scan.reference) backReferences.push(ci);
     c.actors = actorsOf(ctx, c, skip);
     // "Die USA warfen Nordkorea vor, …": the one accused in the frame is what the claim is about
     if (c.cue?.category === "criticize" && c.quote !== null) {
@@ -444,11 +476,6 @@ export function extractClaims(
         });
       }
     }
-  });
-  const backReferences: number[] = [];
-  claims.forEach((c, ci) => {
-    if (c.status === "denied" && c.predicate === null && hasWordOf(ctx, c, "reference", () => false))
-      backReferences.push(ci);
   });
   return { claims, partiesIn: (spans) => partiesIn(ctx, spans), backReferences };
 }
@@ -508,13 +535,13 @@ function outletAssertions(ctx: Context): Claim[] {
       out.push(draft([{ start: s.start, end: s.end }], null, UNNAMED, null));
       return;
     }
-    if (hasSubjunctive(w, s.firstToken, s.endToken)) return;
     const predicate = predicateIn(w, s.firstToken, s.endToken, () => true);
     // a verb states the act; a noun alone is often background ("Nach der Invasion ...")
     if (!predicate?.spans.some((p) => isVerb(w.text.slice(p.start, p.end)))) return;
     const claim = draft([{ start: s.start, end: s.end }], null, null, null);
     claim.predicate = predicate;
-    if (actorsOf(ctx, claim, () => false).length === 0) return;
+    // the costlier checks last: most sentences state no act of a known family
+    if (actorsOf(ctx, claim, () => false).length === 0 || hasSubjunctive(w, s.firstToken, s.endToken)) return;
     out.push(claim);
   });
   return out;

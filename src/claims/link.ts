@@ -32,8 +32,19 @@ const STATES = new Set<ClaimStatus>(["asserted", "attributed", "hearsay"]);
 /** Shared actors over all actors below which two claims are not about one proposition (unless two are shared by a contest). */
 const MIN_OVERLAP = 0.5;
 
-export const actorKey = (a: { wikidata: string | null; name: string }): string =>
-  a.wikidata ?? `name:${linkKey(a.name)}`;
+const nameKeys = new Map<string, string>();
+
+/** An actor's key for matching: its Wikidata ID, else its normalised name (memoised: normalising is costly). */
+export function actorKey(a: { wikidata: string | null; name: string }): string {
+  if (a.wikidata) return a.wikidata;
+  let key = nameKeys.get(a.name);
+  if (key === undefined) {
+    key = `name:${linkKey(a.name)}`;
+    if (nameKeys.size > 100_000) nameKeys.clear();
+    nameKeys.set(a.name, key);
+  }
+  return key;
+}
 
 /** One key per holder: "outlet" for the outlet's own claims, "unnamed" for an unnamed source. */
 export const partyKey = (p: { wikidata: string | null; name: string } | null): string =>

@@ -16,15 +16,48 @@ const ACT = 0;
 const OBJ = 1;
 const WHOLE = 2;
 
+/** A character trie over word forms: prefixes walked from the first letter, suffixes from the last. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** codes of forms ending here, matched as a prefix (or, in the suffix trie, a suffix) */
+  codes: number[] | null;
+  /** codes of forms ending here that must be the whole word */
+  exact: number[] | null;
+}
+
+const node = (): TrieNode => ({ next: new Map(), codes: null, exact: null });
+
+function insert(root: TrieNode, form: string, reversed: boolean, code: number, whole = false): void {
+  let at = root;
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(reversed ? form.length - 1 - i : i);
+    let child = at.next.get(c);
+    if (!child) {
+      child = node();
+      at.next.set(c, child);
+    }
+    at = child;
+  }
+  const list = whole ? (at.exact ??= []) : (at.codes ??= []);
+  if (!list.includes(code)) list.push(code);
+}
+
+/** Bits of a 16-bit hash of a form's first (or last) three letters: a word that misses both skips the tries. */
+const GATE_BITS = 1 << 16;
+
+function gateHash(c0: number, c1: number, c2: number): number {
+  return (c0 * 961 + c1 * 31 + c2) & (GATE_BITS - 1);
+}
+
 interface Families {
   names: string[];
+  /** hashes of the first three letters of prefix and word forms, of the last three of suffix forms */
+  heads: Uint8Array;
+  tails: Uint8Array;
   /** families that need an object word besides the act */
   needsObject: boolean[];
-  word: Map<string, number[]>;
-  prefix: Map<string, number[]>;
-  suffix: Map<string, number[]>;
-  minAffix: number;
-  maxAffix: number;
+  prefix: TrieNode;
+  suffix: TrieNode;
 }
 
 let families: Families | null = null;
@@ -33,19 +66,16 @@ function load(): Families {
   if (families) return families;
   const names: string[] = [];
   const needsObject: boolean[] = [];
-  const maps = {
-    word: new Map<string, number[]>(),
-    prefix: new Map<string, number[]>(),
-    suffix: new Map<string, number[]>(),
-  };
-  let minAffix = Number.POSITIVE_INFINITY;
-  let maxAffix = 0;
+  const prefix = node();
+  const suffix = node();
+  const heads = new Uint8Array(GATE_BITS);
+  const tails = new Uint8Array(GATE_BITS);
   for (const row of readTsv("claim-predicates.tsv")) {
     const family = row.family ?? "";
     const role = ROLES.indexOf(row.role as Role);
-    const match = row.match as keyof typeof maps;
+    const match = row.match ?? "";
     const form = (row.form ?? "").toLowerCase().replaceAll("ß", "ss");
-    if (!family || role < 0 || !(match in maps) || form.length < 3) {
+    if (!family || role < 0 || !["word", "prefix", "suffix"].includes(match) || form.length < 3) {
       throw new LautError(
         "E_INTERNAL",
         `claims data claim-predicates.tsv: bad row "${Object.values(row).join(" ")}"`,
@@ -58,55 +88,86 @@ function load(): Families {
     }
     if (role === OBJ) needsObject[index] = true;
     const code = index * 4 + role;
-    const list = maps[match].get(form);
-    if (list) list.push(code);
-    else maps[match].set(form, [code]);
-    if (match !== "word") {
-      minAffix = Math.min(minAffix, form.length);
-      maxAffix = Math.max(maxAffix, form.length);
-    }
+    insert(match === "suffix" ? suffix : prefix, form, match === "suffix", code, match === "word");
+    const n = form.length;
+    if (match === "suffix")
+      tails[gateHash(form.charCodeAt(n - 3), form.charCodeAt(n - 2), form.charCodeAt(n - 1))] = 1;
+    else heads[gateHash(form.charCodeAt(0), form.charCodeAt(1), form.charCodeAt(2))] = 1;
   }
-  families = { names, needsObject, ...maps, minAffix, maxAffix };
+  families = { names, needsObject, heads, tails, prefix, suffix };
   return families;
 }
 
-const NONE: readonly number[] = [];
-const MEMO_LIMIT = 200_000;
-const memo = new Map<string, readonly number[]>();
+/** Codes found by the last codesIn call; reused, so scanning a token allocates nothing. */
+const found: number[] = [];
 
-/** Family/role codes (family * 4 + role) of one word key. */
-function codesOf(key: string): readonly number[] {
-  const cached = memo.get(key);
-  if (cached) return cached;
+function addAll(list: readonly number[] | null): void {
+  if (list) for (const c of list) if (!found.includes(c)) found.push(c);
+}
+
+/** Lower case as lexKey folds it, for the letters German words start with; ß is handled by the walkers. */
+function fold(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c === 196 || c === 214 || c === 220) return c + 32;
+  return c;
+}
+
+/** Step from `at` by one folded character; ß steps twice, as "ss". */
+function step(at: TrieNode, c: number): TrieNode | undefined {
+  if (c === 223) return at.next.get(115)?.next.get(115);
+  return at.next.get(fold(c));
+}
+
+/**
+ * Family/role codes (family * 4 + role) of the word text[start, end), read straight from the
+ * text: no key string per token, and most words leave both tries after a letter or two.
+ */
+function codesIn(text: string, start: number, end: number): number[] {
   const f = load();
-  let codes: number[] | null = null;
-  const add = (list: number[] | undefined) => {
-    if (!list) return;
-    codes ??= [];
-    for (const c of list) if (!codes.includes(c)) codes.push(c);
-  };
-  add(f.word.get(key));
-  const longest = Math.min(key.length, f.maxAffix);
-  for (let n = f.minAffix; n <= longest; n++) {
-    add(f.prefix.get(key.slice(0, n)));
-    add(f.suffix.get(key.slice(key.length - n)));
+  found.length = 0;
+  if (end - start < 3) return found;
+  // ß in the gate letters would need its "ss" spelling: let such words through to the tries
+  const h0 = text.charCodeAt(start);
+  const h1 = text.charCodeAt(start + 1);
+  const h2 = text.charCodeAt(start + 2);
+  const headOpen =
+    h0 === 223 || h1 === 223 || h2 === 223 || f.heads[gateHash(fold(h0), fold(h1), fold(h2))] === 1;
+  if (headOpen) {
+    let at: TrieNode | undefined = f.prefix;
+    for (let i = start; i < end && at; i++) {
+      at = step(at, text.charCodeAt(i));
+      if (at) addAll(at.codes);
+    }
+    if (at) addAll(at.exact);
   }
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  const result = codes ?? NONE;
-  memo.set(key, result);
-  return result;
+  const t0 = text.charCodeAt(end - 3);
+  const t1 = text.charCodeAt(end - 2);
+  const t2 = text.charCodeAt(end - 1);
+  const tailOpen =
+    t0 === 223 || t1 === 223 || t2 === 223 || f.tails[gateHash(fold(t0), fold(t1), fold(t2))] === 1;
+  if (tailOpen) {
+    let at: TrieNode | undefined = f.suffix;
+    for (let i = end - 1; i >= start && at; i--) {
+      at = step(at, text.charCodeAt(i));
+      if (at) addAll(at.codes);
+    }
+  }
+  return found;
 }
 
 /** The family of a single word when it names one on its own (an act of a family without objects, or a whole). */
-export function familyOfWord(key: string): string | null {
+export function familyOfWord(word: string): string | null {
   const f = load();
-  for (const code of codesOf(key)) {
+  for (const code of codesIn(word, 0, word.length)) {
     const family = code >> 2;
     const role = code & 3;
     if (role === WHOLE || (role === ACT && !f.needsObject[family])) return f.names[family] ?? null;
   }
   return null;
 }
+
+/** Reused across calls: predicateIn runs once per sentence and claim. */
+let seenScratch = new Int32Array(0);
 
 /**
  * The first family that holds in the tokens of `spans`: a whole word, or an act with (for
@@ -121,11 +182,13 @@ export function predicateIn(
   const f = load();
   const n = f.names.length;
   // per family: index of the first act, object and whole token, -1 when none
-  const seen = new Int32Array(n * 3).fill(-1);
+  if (seenScratch.length < n * 3) seenScratch = new Int32Array(n * 3);
+  const seen = seenScratch;
+  seen.fill(-1, 0, n * 3);
   let best: Predicate | null = null;
   for (let t = first; t < end && best === null; t++) {
     if (!w.isWord(t) || !inside(t)) continue;
-    for (const code of codesOf(w.key(t))) {
+    for (const code of codesIn(w.text, w.start(t), w.end(t))) {
       const family = code >> 2;
       const role = code & 3;
       if (seen[family * 3 + role] === -1) seen[family * 3 + role] = t;
