@@ -5,16 +5,16 @@
  * then each claim gets its nesting parent, actors, polarity, predicate family and status.
  */
 import type { Entity, Quote, Sentence, Span } from "../doc.js";
-import { type EntityLink, linkMention, referent } from "../entities/link/index.js";
-import { lexKey } from "../lang/de/data.js";
+import { type EntityLink, gazetteerLookup, linkMention, referent } from "../entities/link/index.js";
+import { lexKey, readDataFile } from "../lang/de/data.js";
 import { lookupCueWord, lookupSpeechNoun, reportingVerbs } from "../lang/de/lexicon.js";
-import { tokenAtOrAfter } from "../span-index.js";
+import { spanIndexAt, tokenAtOrAfter } from "../span-index.js";
 import { hasHearsay, hasSubjunctive } from "../speech/indirect.js";
 import type { Words } from "../speech/phrases.js";
 import { isVerb, partyKey } from "./link.js";
-import { predicateIn } from "./predicates.js";
+import { hasVerbForm, predicateIn } from "./predicates.js";
 import type { Claim, ClaimActor, ClaimParty, ClaimStatus, Polarity } from "./types.js";
-import { claimWords } from "./words.js";
+import { claimWords, gateHash, mayBe } from "./words.js";
 
 /** Kinds of gazetteer readings that name an actor a claim can be about (not towns or rivers). */
 const ACTOR_KINDS = new Set(["country", "capital", "gov-body", "io", "person", "demonym", "media"]);
@@ -32,8 +32,68 @@ interface Context {
   byWikidata: Map<string, number>;
 }
 
+/** Whether text[start, end) holds "isch", the mark of a demonym adjective, without a string or a search past `end`. */
+function hasIsch(text: string, start: number, end: number): boolean {
+  // the suffix of a demonym adjective: "isch", "ische", … "ischen" ends at most six letters before the end
+  for (let i = Math.max(start, end - 6); i + 4 <= end; i++) {
+    if (
+      text.charCodeAt(i) === 105 &&
+      text.charCodeAt(i + 1) === 115 &&
+      text.charCodeAt(i + 2) === 99 &&
+      text.charCodeAt(i + 3) === 104
+    )
+      return true;
+  }
+  return false;
+}
+
+/** A capital letter as German words start with one (the gazetteer memo answers the rest). */
+const startsUpper = (c: number): boolean => (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
+
 /** The holder of what "es heisst", "Berichten zufolge" or "soll … haben" passes on. */
 const UNNAMED: ClaimParty = { entity: null, name: "", wikidata: null };
+
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+
+/**
+ * A cheap test before linkMention (whose key normalisation is costly): a plain ASCII word is its
+ * own key in lower case, so the gazetteer can say at once whether it, or its genitive base, is
+ * there. Other words take the full path.
+ */
+function mayBeInGazetteer(word: string): boolean {
+  if (!ASCII_LETTERS.test(word)) return true;
+  const key = word.toLowerCase();
+  return (
+    gazetteerLookup(key) !== undefined ||
+    (key.endsWith("s") && gazetteerLookup(key.slice(0, -1)) !== undefined)
+  );
+}
+
+let gazetteerGate: Uint8Array | null = null;
+
+/**
+ * Whether text[start, end) may name something in the gazetteer, before any string is made: a
+ * plain ASCII word is its own key in lower case, so a bitmap over the length and first letters
+ * of the one-word keys (and their genitives) rules out most capitalised words at once. Words with
+ * other letters ("Köln", "Türkei") always pass and go to the memo and the linker.
+ */
+function mayNameActor(text: string, start: number, end: number): boolean {
+  if (!gazetteerGate) {
+    gazetteerGate = new Uint8Array(1 << 16);
+    for (const line of readDataFile("gazetteer/gazetteer.tsv").split("\n")) {
+      if (line.startsWith("#")) continue;
+      const key = line.split("\t", 2)[1] ?? "";
+      if (key.length === 0 || key.includes(" ")) continue;
+      gazetteerGate[gateHash(key, 0, key.length)] = 1;
+      gazetteerGate[gateHash(`${key}s`, 0, key.length + 1)] = 1;
+    }
+  }
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return true;
+  }
+  return gazetteerGate[gateHash(text, start, end)] === 1;
+}
 
 const linkMemo = new Map<string, EntityLink | null>();
 
@@ -41,7 +101,7 @@ const linkMemo = new Map<string, EntityLink | null>();
 function actorLink(surface: string): EntityLink | null {
   let link = linkMemo.get(surface);
   if (link === undefined) {
-    link = linkMention(surface, { actor: true });
+    link = mayBeInGazetteer(surface) ? linkMention(surface, { actor: true }) : null;
     if (link && !ACTOR_KINDS.has(link.kind)) link = null;
     if (linkMemo.size > 200_000) linkMemo.clear();
     linkMemo.set(surface, link);
@@ -127,17 +187,31 @@ function holderOf(ctx: Context, q: Quote): ClaimParty {
   return { entity: null, name: ctx.w.text.slice(speaker.start, speaker.end), wikidata: null };
 }
 
+/** Index of the first mention (of the sorted triples) starting at or after `offset`. */
+function firstMentionAt(m: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = m.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((m[mid * 3] ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Actors an entity mention names inside `spans` (a quote's frame), each with its first mention. */
 function partiesIn(ctx: Context, spans: readonly Span[]): ClaimActor[] {
   const parties: ClaimActor[] = [];
   const m = ctx.mentions;
-  for (let i = 0; i < m.length; i += 3) {
-    const start = m[i] ?? 0;
-    const end = m[i + 1] ?? 0;
-    const entity = m[i + 2] ?? 0;
-    if (!within(spans, start, end) || !ACTOR_TYPES.has((ctx.entities[entity] as Entity).type)) continue;
-    if (!parties.some((p) => p.entity === entity))
-      parties.push({ ...partyOfEntity(ctx, entity), span: { start, end } });
+  for (const span of spans) {
+    for (let i = firstMentionAt(m, span.start); i < m.length / 3 && (m[i * 3] ?? 0) < span.end; i++) {
+      const start = m[i * 3] ?? 0;
+      const end = m[i * 3 + 1] ?? 0;
+      const entity = m[i * 3 + 2] ?? 0;
+      if (end > span.end || !ACTOR_TYPES.has((ctx.entities[entity] as Entity).type)) continue;
+      if (!parties.some((p) => p.entity === entity))
+        parties.push({ ...partyOfEntity(ctx, entity), span: { start, end } });
+    }
   }
   return parties;
 }
@@ -161,12 +235,19 @@ function claimQuotes(ctx: Context): number[] {
 
 /** Sentences an outlet assertion may come from: none of their words belong to a quote or its frame. */
 function freeSentences(ctx: Context): Uint8Array {
-  const taken = new Uint8Array(ctx.sentences.length);
+  const { sentences } = ctx;
+  const taken = new Uint8Array(sentences.length);
   const mark = (span: Span) => {
-    for (let si = 0; si < ctx.sentences.length; si++) {
-      const s = ctx.sentences[si] as Sentence;
-      if (s.start < span.end && span.start < s.end) taken[si] = 1;
+    // sentences are sorted and disjoint: find the first one ending after the span starts
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sentences[mid] as Sentence).end <= span.start) lo = mid + 1;
+      else hi = mid;
     }
+    for (let si = lo; si < sentences.length && (sentences[si] as Sentence).start < span.end; si++)
+      taken[si] = 1;
   };
   for (const q of ctx.quotes) {
     for (const s of q.spans) mark(s);
@@ -206,51 +287,53 @@ function actorsOf(ctx: Context, claim: Claim, skip: (t: number) => boolean): Cla
   };
   const q = claim.quote !== null ? ctx.quotes[claim.quote] : undefined;
   const speaker = q?.speaker ?? null;
-  const covered = new Set<number>();
+  const [first, end] = tokenRange(w, claim.spans);
+  // tokens a mention already accounts for, relative to `first`
+  const covered = new Uint8Array(end - first);
   const m = ctx.mentions;
   for (const span of claim.spans) {
-    // mentions are sorted by start: binary search the first one at or after the span
-    let lo = 0;
-    let hi = m.length / 3;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((m[mid * 3] ?? 0) < span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < m.length / 3 && (m[i * 3] ?? 0) < span.end; i++) {
+    for (let i = firstMentionAt(m, span.start); i < m.length / 3 && (m[i * 3] ?? 0) < span.end; i++) {
       const start = m[i * 3] ?? 0;
-      const end = m[i * 3 + 1] ?? 0;
+      const stop = m[i * 3 + 1] ?? 0;
       const entity = m[i * 3 + 2] ?? 0;
-      if (end > span.end || (speaker && start >= speaker.start && end <= speaker.end)) continue;
-      const first = tokenAtOrAfter(w.tokens, start);
-      if (skip(first)) continue;
+      if (stop > span.end || (speaker && start >= speaker.start && stop <= speaker.end)) continue;
+      const at = tokenAtOrAfter(w.tokens, start);
+      if (skip(at)) continue;
       const e = ctx.entities[entity] as Entity;
       // an unlinked mention may hide a name the gazetteer knows ("ranghohe russische Militärs")
       // (a person's own names stay covered: "Kirby" must not find another Kirby)
-      for (let t = first; t < w.length && w.start(t) < end; t++) {
-        if (e.wikidata !== null || (e.type === "PER" && w.isCapitalised(t))) covered.add(t);
+      for (let t = at; t < end && w.start(t) < stop; t++) {
+        if (e.wikidata !== null || (e.type === "PER" && startsUpper(w.text.charCodeAt(w.start(t)))))
+          covered[t - first] = 1;
       }
-      if (ACTOR_TYPES.has(e.type)) add(partyOfEntity(ctx, entity), { start, end });
+      if (ACTOR_TYPES.has(e.type)) add(partyOfEntity(ctx, entity), { start, end: stop });
     }
   }
-  const [first, end] = tokenRange(w, claim.spans);
-  let inQuote = false;
-  for (let t = first; t < end; t++) {
-    if (w.isQuoteMark(t)) inQuote = !inQuote;
-    if (!w.isWord(t) || covered.has(t) || skip(t)) continue;
-    if (!within(claim.spans, w.start(t), w.end(t))) continue;
-    if (speaker && w.start(t) >= speaker.start && w.end(t) <= speaker.end) continue;
-    const span = { start: w.start(t), end: w.end(t) };
-    // "Wir haben niemals …" in the source's own words is about the source
-    if (inQuote && claim.holder && claimWords().classOf.get(w.key(t)) === "first-person") {
-      add(claim.holder, span);
-      continue;
+  const words = claimWords();
+  for (const span of claim.spans) {
+    let inQuote = false;
+    for (let t = tokenAtOrAfter(w.tokens, span.start); t < end && w.start(t) < span.end; t++) {
+      if (w.isQuoteMark(t)) inQuote = !inQuote;
+      if (!w.isWord(t) || covered[t - first] === 1 || w.end(t) > span.end || skip(t)) continue;
+      const start = w.start(t);
+      const stop = w.end(t);
+      if (speaker && start >= speaker.start && stop <= speaker.end) continue;
+      // "Wir haben niemals …" in the source's own words is about the source
+      if (
+        inQuote &&
+        claim.holder &&
+        mayBe(words.classGate, w.text, start, stop) &&
+        words.classOf.get(w.key(t)) === "first-person"
+      ) {
+        add(claim.holder, { start, end: stop });
+        continue;
+      }
+      // demonyms are the only lower-case actors ("nordkoreanische"): look for their "isch" in the text
+      if (!startsUpper(w.text.charCodeAt(start)) && !hasIsch(w.text, start, stop)) continue;
+      if (!mayNameActor(w.text, start, stop)) continue;
+      const link = actorLink(w.word(t));
+      if (link) add(partyOfLink(ctx, link), { start, end: stop });
     }
-    const capitalised = w.isCapitalised(t);
-    if (!capitalised && !w.key(t).includes("isch")) continue;
-    if (capitalised && w.isFunctionWord(t)) continue;
-    const link = actorLink(w.word(t));
-    if (link) add(partyOfLink(ctx, link), span);
   }
   return actors;
 }
@@ -267,14 +350,9 @@ interface WordScan {
   perfect: boolean;
 }
 
-/** Longest word in claim-words.tsv: longer tokens need no lookup. */
-let longestClassWord = 0;
-
 function scanWords(ctx: Context, claim: Claim, skip: (t: number) => boolean): WordScan {
   const { w } = ctx;
-  const classOf = claimWords().classOf;
-  if (longestClassWord === 0)
-    for (const k of classOf.keys()) longestClassWord = Math.max(longestClassWord, k.length);
+  const { classOf, classGate: gate } = claimWords();
   const scan: WordScan = {
     negative: false,
     modal: false,
@@ -285,7 +363,7 @@ function scanWords(ctx: Context, claim: Claim, skip: (t: number) => boolean): Wo
   };
   for (const span of claim.spans) {
     for (let t = tokenAtOrAfter(w.tokens, span.start); t < w.length && w.start(t) < span.end; t++) {
-      if (!w.isWord(t) || w.end(t) - w.start(t) > longestClassWord || w.end(t) > span.end || skip(t))
+      if (!w.isWord(t) || !mayBe(gate, w.text, w.start(t), w.end(t)) || w.end(t) > span.end || skip(t))
         continue;
       switch (classOf.get(w.key(t))) {
         case "negation":
@@ -334,7 +412,8 @@ function statusOf(ctx: Context, claim: Claim, scan: WordScan): ClaimStatus {
   const [first, end] = tokenRange(ctx.w, claim.spans);
   const cueClass = words.classOf.get(lemma);
   if (cueClass === "hearsay" || cueClass === "hearsay-cue" || scan.hearsay) return "hearsay";
-  if (hasHearsay(ctx.w, first, end) || claim.holder?.name === "") return "hearsay";
+  if (claim.holder?.name === "" || (hasHearsayForm(ctx.w, first, end) && hasHearsay(ctx.w, first, end)))
+    return "hearsay";
   return modal ? "speculated" : "attributed";
 }
 
@@ -508,6 +587,24 @@ function sourcedHeadline(ctx: Context, s: Sentence): Claim | null {
   return claim;
 }
 
+const HEARSAY = 1;
+
+/** Start offsets of a global regex's matches in `text`. */
+function matchOffsets(re: RegExp, text: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index);
+  return out;
+}
+
+/** A cheap test before hasHearsay: does the range have a form of "sollen"/"wollen" at all? */
+function hasHearsayForm(w: Words, first: number, end: number): boolean {
+  const re = claimWords().hearsayForms;
+  re.lastIndex = w.start(first);
+  const m = re.exec(w.text);
+  return m !== null && m.index < w.end(end - 1);
+}
+
 /**
  * The outlet's own assertions, conservatively: an indicative statement outside any quote, in the
  * title, lead or body, that states an act of a predicate family and names an actor.
@@ -515,6 +612,15 @@ function sourcedHeadline(ctx: Context, s: Sentence): Claim | null {
 function outletAssertions(ctx: Context): Claim[] {
   const { w, sentences } = ctx;
   const taken = freeSentences(ctx);
+  // sentences that may pass a claim on ("soll"): one regex pass over the text
+  const candidate = new Uint8Array(sentences.length);
+  const mark = (offsets: Iterable<number>, bit: number) => {
+    for (const at of offsets) {
+      const si = spanIndexAt(sentences, at);
+      if (si >= 0) candidate[si] = (candidate[si] ?? 0) | bit;
+    }
+  };
+  mark(matchOffsets(claimWords().hearsayForms, w.text), HEARSAY);
   const out: Claim[] = [];
   sentences.forEach((s, si) => {
     if (taken[si]) return;
@@ -531,10 +637,11 @@ function outletAssertions(ctx: Context): Claim[] {
     while (last > s.firstToken && w.isQuoteMark(last)) last--;
     if (w.isPunct(last, "?")) return;
     // "Nordkorea soll Granaten verkauft haben": passed on from an unnamed source, whatever it states
-    if (hasHearsay(w, s.firstToken, s.endToken)) {
+    if ((candidate[si] ?? 0) & HEARSAY && hasHearsay(w, s.firstToken, s.endToken)) {
       out.push(draft([{ start: s.start, end: s.end }], null, UNNAMED, null));
       return;
     }
+    if (!hasVerbForm(w, s.firstToken, s.endToken)) return;
     const predicate = predicateIn(w, s.firstToken, s.endToken, () => true);
     // a verb states the act; a noun alone is often background ("Nach der Invasion ...")
     if (!predicate?.spans.some((p) => isVerb(w.text.slice(p.start, p.end)))) return;

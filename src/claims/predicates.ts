@@ -42,11 +42,25 @@ function insert(root: TrieNode, form: string, reversed: boolean, code: number, w
   if (!list.includes(code)) list.push(code);
 }
 
-/** Bits of a 16-bit hash of a form's first (or last) three letters: a word that misses both skips the tries. */
+/**
+ * A word whose first HEAD letters (or last TAIL letters) hash to no form's skips the prefix (or
+ * suffix) trie: most words fail this one check. The lengths are the shortest forms in the table.
+ */
 const GATE_BITS = 1 << 16;
+const HEAD = 4;
+/** The shortest form of any kind ("traf"). */
+const MIN_FORM = HEAD;
+const TAIL = 5;
 
-function gateHash(c0: number, c1: number, c2: number): number {
-  return (c0 * 961 + c1 * 31 + c2) & (GATE_BITS - 1);
+/** Hash of `n` folded letters from `from`; -1 when one is ß (its "ss" spelling shifts the letters). */
+function gateHash(text: string, from: number, n: number): number {
+  let h = 0;
+  for (let i = from; i < from + n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 223) return -1;
+    h = (h * 31 + fold(c)) & (GATE_BITS - 1);
+  }
+  return h;
 }
 
 interface Families {
@@ -89,13 +103,42 @@ function load(): Families {
     if (role === OBJ) needsObject[index] = true;
     const code = index * 4 + role;
     insert(match === "suffix" ? suffix : prefix, form, match === "suffix", code, match === "word");
-    const n = form.length;
-    if (match === "suffix")
-      tails[gateHash(form.charCodeAt(n - 3), form.charCodeAt(n - 2), form.charCodeAt(n - 1))] = 1;
-    else heads[gateHash(form.charCodeAt(0), form.charCodeAt(1), form.charCodeAt(2))] = 1;
+    const gate = match === "suffix" ? TAIL : HEAD;
+    if (form.length < gate) {
+      throw new LautError(
+        "E_INTERNAL",
+        `claims data claim-predicates.tsv: "${form}" is shorter than ${gate}`,
+      );
+    }
+    if (match === "suffix") tails[gateHash(form, form.length - TAIL, TAIL)] = 1;
+    else heads[gateHash(form, 0, HEAD)] = 1;
   }
   families = { names, needsObject, heads, tails, prefix, suffix };
   return families;
+}
+
+/**
+ * Whether a lower-case word in tokens [first, end) starts with the form of an act ("lieferte",
+ * "angegriffen"): only lower-case words and only the prefix trie, so a sentence with no verb of a
+ * family costs one gate hash per verb-like word.
+ */
+export function hasVerbForm(w: Words, first: number, end: number): boolean {
+  const f = load();
+  for (let t = first; t < end; t++) {
+    const start = w.start(t);
+    const stop = w.end(t);
+    const c = w.text.charCodeAt(start);
+    if (stop - start < HEAD || !((c >= 97 && c <= 122) || c === 228 || c === 246 || c === 252)) continue;
+    const head = gateHash(w.text, start, HEAD);
+    if (head >= 0 && f.heads[head] !== 1) continue;
+    let at: TrieNode | undefined = f.prefix;
+    for (let i = start; i < stop && at; i++) {
+      at = step(at, w.text.charCodeAt(i));
+      if (at?.codes?.some((code) => (code & 3) === ACT)) return true;
+    }
+    if (at?.exact?.some((code) => (code & 3) === ACT)) return true;
+  }
+  return false;
 }
 
 /** Codes found by the last codesIn call; reused, so scanning a token allocates nothing. */
@@ -125,13 +168,9 @@ function step(at: TrieNode, c: number): TrieNode | undefined {
 function codesIn(text: string, start: number, end: number): number[] {
   const f = load();
   found.length = 0;
-  if (end - start < 3) return found;
-  // ß in the gate letters would need its "ss" spelling: let such words through to the tries
-  const h0 = text.charCodeAt(start);
-  const h1 = text.charCodeAt(start + 1);
-  const h2 = text.charCodeAt(start + 2);
-  const headOpen =
-    h0 === 223 || h1 === 223 || h2 === 223 || f.heads[gateHash(fold(h0), fold(h1), fold(h2))] === 1;
+  const length = end - start;
+  const head = length >= HEAD ? gateHash(text, start, HEAD) : 0;
+  const headOpen = length >= HEAD && (head < 0 || f.heads[head] === 1);
   if (headOpen) {
     let at: TrieNode | undefined = f.prefix;
     for (let i = start; i < end && at; i++) {
@@ -140,11 +179,8 @@ function codesIn(text: string, start: number, end: number): number[] {
     }
     if (at) addAll(at.exact);
   }
-  const t0 = text.charCodeAt(end - 3);
-  const t1 = text.charCodeAt(end - 2);
-  const t2 = text.charCodeAt(end - 1);
-  const tailOpen =
-    t0 === 223 || t1 === 223 || t2 === 223 || f.tails[gateHash(fold(t0), fold(t1), fold(t2))] === 1;
+  const tail = length >= TAIL ? gateHash(text, end - TAIL, TAIL) : 0;
+  const tailOpen = length >= TAIL && (tail < 0 || f.tails[tail] === 1);
   if (tailOpen) {
     let at: TrieNode | undefined = f.suffix;
     for (let i = end - 1; i >= start && at; i--) {
@@ -187,7 +223,8 @@ export function predicateIn(
   seen.fill(-1, 0, n * 3);
   let best: Predicate | null = null;
   for (let t = first; t < end && best === null; t++) {
-    if (!w.isWord(t) || !inside(t)) continue;
+    // shorter words match no form: skip them before any work
+    if (w.end(t) - w.start(t) < MIN_FORM || !w.isWord(t) || !inside(t)) continue;
     for (const code of codesIn(w.text, w.start(t), w.end(t))) {
       const family = code >> 2;
       const role = code & 3;
