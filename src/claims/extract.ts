@@ -13,7 +13,7 @@ import { hasHearsay, hasSubjunctive } from "../speech/indirect.js";
 import type { Words } from "../speech/phrases.js";
 import { isVerb, partyKey } from "./link.js";
 import { hasVerbForm, predicateIn } from "./predicates.js";
-import type { Claim, ClaimActor, ClaimParty, ClaimStatus, Polarity } from "./types.js";
+import type { Claim, ClaimActor, ClaimParty, ClaimStatus } from "./types.js";
 import { claimWords, gateHash, mayBe } from "./words.js";
 
 /** Kinds of gazetteer readings that name an actor a claim can be about (not towns or rivers). */
@@ -23,6 +23,8 @@ const ACTOR_TYPES = new Set(["PER", "ORG", "LOC"]);
 
 interface Context {
   w: Words;
+  /** offsets of the forms of "sollen"/"wollen" that may make hearsay, ascending */
+  hearsayAt: number[];
   sentences: readonly Sentence[];
   paragraphKinds: readonly string[];
   quotes: readonly Quote[];
@@ -219,11 +221,14 @@ function partiesIn(ctx: Context, spans: readonly Span[]): ClaimActor[] {
 /** Quotes that become claims: not a stretch inside another quote by the same source. */
 function claimQuotes(ctx: Context): number[] {
   const out: number[] = [];
-  ctx.quotes.forEach((q, qi) => {
+  const { quotes } = ctx;
+  // quotes come sorted by start: only those still open at a quote's start can contain it
+  const open = new OpenExtents(quotes.map((q) => q.spans));
+  quotes.forEach((q, qi) => {
     if (q.spans.length === 0) return;
     const speaker = q.speaker?.entity ?? null;
-    for (let pi = 0; pi < ctx.quotes.length; pi++) {
-      const p = ctx.quotes[pi] as Quote;
+    for (const pi of open.around(qi)) {
+      const p = quotes[pi] as Quote;
       if (pi === qi || (p.speaker?.entity ?? null) !== speaker) continue;
       // equal extents: the first of the two stays
       if (containsAll(p.spans, q.spans) && (pi < qi || !containsAll(q.spans, p.spans))) return;
@@ -231,6 +236,33 @@ function claimQuotes(ctx: Context): number[] {
     out.push(qi);
   });
   return out;
+}
+
+/**
+ * The items whose extent (first start to last end) is still open at an item's start, for lists
+ * sorted by start: a containment test then looks at the few stretches around, not at all of them
+ * (a 50 MB input has tens of thousands of quotes).
+ */
+class OpenExtents {
+  readonly #spans: readonly (readonly Span[])[];
+  #active: number[] = [];
+  #next = 0;
+
+  constructor(spans: readonly (readonly Span[])[]) {
+    this.#spans = spans;
+  }
+
+  /** Items open at item i's start, i included; call with i ascending. */
+  around(i: number): number[] {
+    const start = this.#spans[i]?.[0]?.start ?? 0;
+    const end = (s: readonly Span[]) => s.at(-1)?.end ?? 0;
+    // items that start at the same offset may be later in the list and still contain it
+    while (this.#next < this.#spans.length && (this.#spans[this.#next]?.[0]?.start ?? 0) <= start) {
+      this.#active.push(this.#next++);
+    }
+    this.#active = this.#active.filter((k) => end(this.#spans[k] ?? []) > start);
+    return this.#active;
+  }
 }
 
 /** Sentences an outlet assertion may come from: none of their words belong to a quote or its frame. */
@@ -412,7 +444,7 @@ function statusOf(ctx: Context, claim: Claim, scan: WordScan): ClaimStatus {
   const [first, end] = tokenRange(ctx.w, claim.spans);
   const cueClass = words.classOf.get(lemma);
   if (cueClass === "hearsay" || cueClass === "hearsay-cue" || scan.hearsay) return "hearsay";
-  if (claim.holder?.name === "" || (hasHearsayForm(ctx.w, first, end) && hasHearsay(ctx.w, first, end)))
+  if (claim.holder?.name === "" || (hasHearsayForm(ctx, first, end) && hasHearsay(ctx.w, first, end)))
     return "hearsay";
   return modal ? "speculated" : "attributed";
 }
@@ -472,7 +504,8 @@ export function extractClaims(
     mentions[to * 3 + 1] = triples[from * 3 + 1] ?? 0;
     mentions[to * 3 + 2] = triples[from * 3 + 2] ?? 0;
   });
-  const ctx: Context = { w, sentences, paragraphKinds, quotes, entities, mentions, byWikidata };
+  const hearsayAt = matchOffsets(claimWords().hearsayForms, w.text);
+  const ctx: Context = { w, hearsayAt, sentences, paragraphKinds, quotes, entities, mentions, byWikidata };
 
   const claims: Claim[] = [];
   for (const qi of claimQuotes(ctx)) {
@@ -496,8 +529,12 @@ export function extractClaims(
 
   // the innermost earlier claim by another source whose message holds this one
   const holderKeys = claims.map((c) => partyKey(c.holder));
+  const open = new OpenExtents(claims.map((c) => c.spans));
   claims.forEach((c, ci) => {
-    for (let pi = ci - 1; pi >= 0; pi--) {
+    const around = open.around(ci);
+    for (let k = around.length - 1; k >= 0; k--) {
+      const pi = around[k] as number;
+      if (pi >= ci) continue;
       const p = claims[pi] as Claim;
       if (p.quote !== null && holderKeys[pi] !== holderKeys[ci] && containsAll(p.spans, c.spans)) {
         c.parent = pi;
@@ -598,11 +635,17 @@ function matchOffsets(re: RegExp, text: string): number[] {
 }
 
 /** A cheap test before hasHearsay: does the range have a form of "sollen"/"wollen" at all? */
-function hasHearsayForm(w: Words, first: number, end: number): boolean {
-  const re = claimWords().hearsayForms;
-  re.lastIndex = w.start(first);
-  const m = re.exec(w.text);
-  return m !== null && m.index < w.end(end - 1);
+function hasHearsayForm(ctx: Context, first: number, end: number): boolean {
+  const at = ctx.hearsayAt;
+  const from = ctx.w.start(first);
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((at[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && (at[lo] as number) < ctx.w.end(end - 1);
 }
 
 /**
@@ -620,7 +663,7 @@ function outletAssertions(ctx: Context): Claim[] {
       if (si >= 0) candidate[si] = (candidate[si] ?? 0) | bit;
     }
   };
-  mark(matchOffsets(claimWords().hearsayForms, w.text), HEARSAY);
+  mark(ctx.hearsayAt, HEARSAY);
   const out: Claim[] = [];
   sentences.forEach((s, si) => {
     if (taken[si]) return;

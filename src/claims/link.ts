@@ -91,14 +91,59 @@ export function relate(a: LinkView, b: LinkView): Omit<ClaimLink<never>, "a" | "
 /** Links among the claims of one list (b null) or between two lists, by index. */
 export function linkViews(a: readonly LinkView[], b: readonly LinkView[] | null): ClaimLink[] {
   const links: ClaimLink[] = [];
+  const others = b ?? a;
+  // only claims that share a family and an actor can relate: index the others by both
+  const index = new Map<string, number[]>();
+  others.forEach((y, j) => {
+    if (y.family === null) return;
+    for (const actor of new Set(y.actors)) {
+      const key = `${y.family}|${actor}`;
+      const list = index.get(key);
+      if (list) list.push(j);
+      else index.set(key, [j]);
+    }
+  });
   a.forEach((x, i) => {
-    const others = b ?? a;
-    for (let j = b ? 0 : i + 1; j < others.length; j++) {
+    if (x.family === null) return;
+    const candidates = new Set<number>();
+    for (const actor of x.actors) {
+      const list = index.get(`${x.family}|${actor}`) ?? [];
+      // within one text, the nearest claims before and after; a huge input must not go quadratic
+      const from = b ? 0 : Math.max(0, lowerBound(list, i + 1));
+      for (let k = from; k < list.length && k < from + MAX_CANDIDATES; k++) {
+        const j = list[k] as number;
+        if (b || j > i) candidates.add(j);
+      }
+    }
+    let made = 0;
+    for (const j of [...candidates].sort((p, q) => p - q)) {
       const r = relate(x, others[j] as LinkView);
-      if (r) links.push({ a: i, b: j, ...r });
+      if (!r) continue;
+      links.push({ a: i, b: j, ...r });
+      if (!b && ++made >= MAX_LINKS) break;
     }
   });
   return links;
+}
+
+/**
+ * Within one text, how many of the next claims sharing a family and an actor a claim is compared
+ * with, and how many links it makes at most: an article rarely holds more, and a huge input (a
+ * 50 MB file of repeated articles) must stay linear in time and output.
+ */
+const MAX_CANDIDATES = 24;
+const MAX_LINKS = 8;
+
+/** First index in an ascending list whose value is at least `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Confidence of a link a denial makes by pointing back ("wies die Vorwürfe zurück"), not by content. */
@@ -116,9 +161,21 @@ export function linkBack(
 ): ClaimLink[] {
   const have = new Set(linked.map((l) => `${l.a}|${l.b}`));
   const links: ClaimLink[] = [];
+  // the claims each actor is named in, in text order
+  const byActor = new Map<string, number[]>();
+  views.forEach((v, i) => {
+    for (const actor of new Set(v.actors)) {
+      const list = byActor.get(actor);
+      if (list) list.push(i);
+      else byActor.set(actor, [i]);
+    }
+  });
   for (const d of denials) {
     const denial = views[d] as LinkView;
-    for (let c = 0; c < d; c++) {
+    const about = byActor.get(denial.holder) ?? [];
+    const end = lowerBound(about, d);
+    for (let k = Math.max(0, end - MAX_CANDIDATES); k < end; k++) {
+      const c = about[k] as number;
       const claim = views[c] as LinkView;
       if (!STATES.has(claim.status) || claim.holder === denial.holder || have.has(`${c}|${d}`)) continue;
       if (!claim.actors.includes(denial.holder)) continue;

@@ -38,7 +38,9 @@ function insert(root: TrieNode, form: string, reversed: boolean, code: number, w
     }
     at = child;
   }
-  const list = whole ? (at.exact ??= []) : (at.codes ??= []);
+  if (whole) at.exact ??= [];
+  else at.codes ??= [];
+  const list = (whole ? at.exact : at.codes) as number[];
   if (!list.includes(code)) list.push(code);
 }
 

@@ -16,7 +16,7 @@ import { linkClaims } from "../claims/link.js";
 import { CLAIM_STATUSES, type ClaimStatus, type LinkRelation, type Polarity } from "../claims/types.js";
 import { linkKey } from "../entities/link/index.js";
 import { LautError } from "../errors.js";
-import { type Counts, type PRF, prf, zeroCounts } from "./metrics.js";
+import { type Counts, type PRF, prf } from "./metrics.js";
 import { roundForJson } from "./report.js";
 
 export const DEFAULT_CLAIM_GOLD = fileURLToPath(new URL("../../eval/gold/claims", import.meta.url));
