@@ -173,7 +173,17 @@ function laut(args: string[], usageFile?: string): Promise<Run> {
 
 // ---------------------------------------------------------------- reading a huge Analysis JSON
 
-const SECTIONS = ["paragraphs", "sentences", "tokens", "quoted", "quotes", "entities"] as const;
+const SECTIONS = [
+  "paragraphs",
+  "sentences",
+  "tokens",
+  "quoted",
+  "quotes",
+  "entities",
+  "claims",
+  "claimLinks",
+  "events",
+] as const;
 type Section = (typeof SECTIONS)[number];
 /** How each array item starts; the marker cannot occur inside a JSON string (its quotes would be escaped). */
 const ITEM_START: Record<Section, string> = {
@@ -183,6 +193,9 @@ const ITEM_START: Record<Section, string> = {
   quoted: '{"id":"m',
   quotes: '{"id":"q',
   entities: '{"id":"e',
+  claims: '{"id":"c',
+  claimLinks: '{"a":"c',
+  events: '{"id":"v',
 };
 const CHUNK_BYTES = 8 * 1024 * 1024;
 
