@@ -4,10 +4,12 @@
  * Doc's internals. Documented in docs/ANALYSIS.md; JSON Schema in schema/analysis.schema.json.
  * Bump SCHEMA_VERSION on any change a consumer could notice (minor: added field; major: changed).
  */
+import { projectClaims } from "./claims/project.js";
+import type { ClaimStatus, EventType, LinkEvidence, LinkRelation, Polarity } from "./claims/types.js";
 import type { Doc, EntityType, Medium, ParagraphKind, QuotedRole, QuoteType, Span } from "./doc.js";
 import { SPEECH_EVENT_ROLES, type SpeechEventRoles } from "./speech/events/stage.js";
 
-export const SCHEMA_VERSION = "1.2.0";
+export const SCHEMA_VERSION = "1.3.0";
 
 export interface TextSpan extends Span {
   text: string;
@@ -67,6 +69,57 @@ export interface AnalysisName extends TextSpan {
   score: number;
 }
 
+/** Who holds a claim or takes part in an event: the outlet itself, an entity, a source laut could not resolve, or nobody named. */
+export interface AnalysisParty {
+  kind: "outlet" | "entity" | "source" | "unnamed";
+  /** id of the entity (see `entities`) when kind is "entity" */
+  entity?: string;
+  /** "" for the outlet and an unnamed source */
+  name: string;
+  wikidata: string | null;
+}
+
+export interface AnalysisClaim {
+  id: string;
+  /** the proposition without quote marks, cue and source phrase */
+  text: string;
+  /** the proposition in the text, possibly discontinuous */
+  spans: TextSpan[];
+  /** id of the quote the claim comes from; null for the outlet's own assertion */
+  quote: string | null;
+  holder: AnalysisParty;
+  /** the sources the claim passed through, outlet first, holder last */
+  chain: AnalysisParty[];
+  /** id of the claim whose message holds this one */
+  parent: string | null;
+  /** who or what the proposition is about */
+  actors: (TextSpan & Omit<AnalysisParty, "kind">)[];
+  polarity: Polarity;
+  status: ClaimStatus;
+  predicate: { family: string; spans: TextSpan[] } | null;
+  cue: { lemma: string; category: string } | null;
+}
+
+export interface AnalysisClaimLink {
+  /** claim ids; across two Analyses (linkClaims) `a` is from the first, `b` from the second */
+  a: string;
+  b: string;
+  relation: LinkRelation;
+  score: number;
+  evidence: LinkEvidence;
+}
+
+export interface AnalysisEvent {
+  id: string;
+  type: EventType;
+  actor: AnalysisParty | null;
+  targets: AnalysisParty[];
+  claim: string;
+  trigger: TextSpan;
+  polarity: Polarity;
+  status: ClaimStatus;
+}
+
 export interface Analysis {
   schemaVersion: string;
   source: { name: string | null; format: "text" | "html"; encoding: string | null };
@@ -82,9 +135,13 @@ export interface Analysis {
   speechEvents?: AnalysisSpeechEvent[];
   /** names the trained recogniser found; present with `analyze(text, { names: true })` (schema 1.2.0) */
   names?: AnalysisName[];
+  /** from schemaVersion 1.3.0; analyze() always fills them, Analyses stored earlier lack them */
+  claims?: AnalysisClaim[];
+  claimLinks?: AnalysisClaimLink[];
+  events?: AnalysisEvent[];
 }
 
-const textSpan = (doc: Doc, span: Span): TextSpan => ({
+export const textSpan = (doc: Doc, span: Span): TextSpan => ({
   start: span.start,
   end: span.end,
   text: doc.slice(span),
@@ -209,5 +266,6 @@ export function toAnalysis(doc: Doc): Analysis {
           })),
         }
       : {}),
+    ...projectClaims(doc),
   };
 }

@@ -4,6 +4,7 @@
  * A layer is written once, by the stage that assigns it; later stages read it. The JSON
  * `Analysis` is a projection of the Doc (see analysis.ts), never the Doc itself.
  */
+import type { ClaimLayer } from "./claims/types.js";
 import { LautError } from "./errors.js";
 import type { SpeechEvent } from "./speech/events/stage.js";
 
@@ -156,6 +157,7 @@ export interface Layers {
   quotes: Quote[];
   speechEvents: SpeechEvent[];
   names: Name[];
+  claims: ClaimLayer;
 }
 
 export type LayerName = keyof Layers;

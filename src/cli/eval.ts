@@ -7,6 +7,7 @@ import { basename, resolve } from "node:path";
 import type { Command } from "commander";
 import { evaluateNamesOn, validateNer } from "../entities/ner/cli.js";
 import { LautError } from "../errors.js";
+import { registerClaimsEval } from "../eval/claims.js";
 import type { NerScores } from "../eval/germeval.js";
 import { registerHtmlEval } from "../eval/html.js";
 import { registerLinkEval } from "../eval/link.js";
@@ -91,6 +92,7 @@ export function registerEval(program: Command): void {
     .action((options: NerOptions) => runNer(options));
 
   registerLinkEval(evalCommand);
+  registerClaimsEval(evalCommand);
   registerHtmlEval(evalCommand);
 }
 

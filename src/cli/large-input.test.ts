@@ -181,6 +181,9 @@ const SECTIONS = [
   "quotes",
   "entities",
   "speechEvents",
+  "claims",
+  "claimLinks",
+  "events",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 /** How each array item starts; the marker cannot occur inside a JSON string (its quotes would be escaped). */
@@ -192,6 +195,9 @@ const ITEM_START: Record<Section, string> = {
   quotes: '{"id":"q',
   entities: '{"id":"e',
   speechEvents: '{"id":"s',
+  claims: '{"id":"c',
+  claimLinks: '{"a":"c',
+  events: '{"id":"v',
 };
 const CHUNK_BYTES = 8 * 1024 * 1024;
 
