@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { captureOutput } from "../cli/capture.case.js";
 import { registerEval } from "../cli/eval.js";
 import { LautError } from "../errors.js";
 import { claimTable, DEFAULT_CLAIM_GOLD, evaluateClaims, readClaimGold } from "./claims.js";
@@ -97,21 +98,13 @@ describe("evaluateClaims", () => {
 });
 
 describe("laut eval claims", () => {
-  let out = "";
-  beforeEach(() => {
-    out = "";
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-      out += String(chunk);
-      return true;
-    });
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const output = captureOutput();
 
   it("prints the scores as JSON", async () => {
     const program = new Command("laut").exitOverride();
     registerEval(program);
     await program.parseAsync(["eval", "claims", "--gold", goldFolder(), "--json"], { from: "user" });
-    const json = JSON.parse(out) as {
+    const json = JSON.parse(output.out()) as {
       parts: { part: string; status: { accuracy: number }; misses?: unknown }[];
     };
     expect(json.parts.map((p) => p.part)).toEqual(["dev", "heldout"]);

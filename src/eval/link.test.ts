@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { captureOutput } from "../cli/capture.case.js";
 import { registerEval } from "../cli/eval.js";
 import { LautError } from "../errors.js";
 import { evaluateLinking, readLinkGold } from "./link.js";
@@ -69,15 +70,7 @@ describe("evaluateLinking", () => {
 });
 
 describe("laut eval link", () => {
-  let out = "";
-  beforeEach(() => {
-    out = "";
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-      out += String(chunk);
-      return true;
-    });
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const output = captureOutput();
 
   async function laut(...args: string[]): Promise<void> {
     const program = new Command("laut").exitOverride();
@@ -87,15 +80,15 @@ describe("laut eval link", () => {
 
   it("prints JSON scores", async () => {
     await laut("eval", "link", "--gold", small, "--json");
-    const scores = JSON.parse(out);
+    const scores = JSON.parse(output.out());
     expect(scores.overall).toEqual({ n: 5, correct: 4, accuracy: 0.8 });
     expect(Object.keys(scores.byCategory)).toEqual(["capital", "demonym", "io", "metonym", "negative"]);
   });
 
   it("prints a table with the misses", async () => {
     await laut("eval", "link", "--gold", small);
-    expect(out).toContain("overall");
-    expect(out).toMatch(/e io: "Nato" Q458 -> Q7184/);
+    expect(output.out()).toContain("overall");
+    expect(output.out()).toMatch(/e io: "Nato" Q458 -> Q7184/);
   });
 
   it("fails with E_GOLD_FORMAT on a file that is not JSON lines", async () => {
