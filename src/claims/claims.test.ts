@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Analysis, AnalysisClaim } from "../analysis.js";
 import { analyze } from "../analyze.js";
-import { linkClaims, relate } from "./link.js";
+import { linkClaims } from "../index.js";
+import { relate } from "./link.js";
 
 /** The innermost claim whose text holds `words`. */
 function claim(a: Analysis, words: string): AnalysisClaim {
