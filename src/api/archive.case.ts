@@ -6,19 +6,11 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runIngest } from "../ingest/runner.js";
+import type { CaseArticle } from "../store/articles.case.js";
 import { openStore } from "../store/index.js";
 import type { Store } from "../store/store.js";
 
-export interface TestArticle {
-  id: string;
-  url: string;
-  date: string;
-  source: string;
-  title: string;
-  text: string;
-}
-
-export const TEST_ARTICLES: TestArticle[] = [
+export const TEST_ARTICLES: CaseArticle[] = [
   {
     id: "rp-1",
     url: "https://rheinpost.example/koeln/radwege-1",

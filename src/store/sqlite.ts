@@ -443,17 +443,9 @@ const ARTICLE_SUMMARY = [
   "ingested_at",
 ] as const;
 
-function toArticleSummary(r: {
-  id: number;
-  title: string | null;
-  site: string | null;
-  url: string | null;
-  published: string | null;
-  dated: string;
-  language: string;
-  quote_count: number;
-  ingested_at: string;
-}): ArticleSummary {
+function toArticleSummary(
+  r: Pick<Selectable<Database["articles"]>, (typeof ARTICLE_SUMMARY)[number]>,
+): ArticleSummary {
   return {
     id: r.id,
     title: r.title,
